@@ -1,0 +1,30 @@
+@{
+    # ModuleVersion is stamped by build.ps1 from Directory.Build.props; this source copy is never imported.
+    ModuleVersion        = '0.0.0'
+    RootModule           = 'BingX.PowerShell.dll'
+    GUID                 = '95208585-a642-48be-9282-bec7d6532888'
+    Author               = 'BingX.PowerShell contributors'
+    CompanyName          = 'BingX.PowerShell contributors'
+    Copyright            = '(c) BingX.PowerShell contributors. MIT License.'
+    Description          = 'Administer BingX spot trading from PowerShell: see, cancel and place orders safely, with credentials from a SecretManagement vault.'
+
+    # The test suite proves PowerShell 7 (Core) only; the assembly targets netstandard2.0 so Desktop stays possible.
+    PowerShellVersion    = '7.2'
+    CompatiblePSEditions = @('Core')
+
+    FormatsToProcess     = @('BingX.Format.ps1xml')
+
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('BingX', 'Crypto', 'Trading', 'Exchange', 'Spot', 'SecretManagement', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/bingx-powershell/BingX.PowerShell'
+            LicenseUri   = 'https://github.com/bingx-powershell/BingX.PowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'https://github.com/bingx-powershell/BingX.PowerShell/blob/main/CHANGELOG.md'
+        }
+    }
+}

@@ -1,0 +1,173 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, benchmarks, demonstrates and packages the BingX PowerShell module.
+
+.DESCRIPTION
+    Build   : dotnet publish the module and assemble a ready-to-import folder at out/BingX
+              (and the simulator at out/BingX.Simulator, which tests, demo and bench talk to).
+    Test    : Build, fetch Pester from NuGet if missing, run the Pester suite in a child pwsh
+              against out/BingX. The last line printed is "N passed, N failed, N skipped".
+    Demo    : Build, then show the module against the bundled simulator.
+    Bench   : Build, then run the benchmark suite and write bench/results.md.
+    Package : Build, then make a .nupkg of out/BingX with Publish-PSResource (out/package).
+    Clean   : remove out/ and the bin/obj folders.
+
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Test: run only the test files whose name matches (e.g. 'Simulator').
+    [string[]] $TestPath,
+
+    # Test: Pester tags to include / exclude.
+    [string[]] $Tag,
+    [string[]] $ExcludeTag,
+
+    # Bench: scale factor for the case counts (1 = the documented counts; tests use a tiny smoke value).
+    [double] $BenchScale = 1
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$RepoRoot = $PSScriptRoot
+$OutDir = Join-Path $RepoRoot 'out'
+$ModuleOut = Join-Path $OutDir 'BingX'
+$SimulatorOut = Join-Path $OutDir 'BingX.Simulator'
+$ModuleProject = Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.PowerShell.csproj'
+$SimulatorProject = Join-Path $RepoRoot 'tests/BingX.Simulator/BingX.Simulator.csproj'
+$TestToolsProject = Join-Path $RepoRoot 'tests/tools/TestTools.csproj'
+
+function Write-Step([string] $Message) {
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Invoke-Native {
+    # Runs a native command and stops the build on a non-zero exit code.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ProjectVersion {
+    [xml] $props = Get-Content -Raw (Join-Path $RepoRoot 'Directory.Build.props')
+    $version = $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    return [string] $version
+}
+
+function Get-PwshCommand {
+    # The child pwsh: as the dotnet tool, pwsh is 'dotnet pwsh.dll'; natively it is the pwsh executable.
+    $processPath = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
+        return @($processPath, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($processPath)
+}
+
+function Invoke-Build {
+    $version = Get-ProjectVersion
+    $publishDir = Join-Path $OutDir 'publish/BingX.PowerShell'
+
+    Write-Step "Publishing BingX.PowerShell $version ($Configuration)"
+    Invoke-Native dotnet @('publish', $ModuleProject, '-c', $Configuration, '-o', $publishDir, '--nologo', '-v', 'quiet', '-clp:NoSummary')
+
+    Write-Step "Assembling $ModuleOut"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut
+
+    # Only what ships: our assembly (System.Management.Automation comes from the host).
+    Copy-Item (Join-Path $publishDir 'BingX.PowerShell.dll') $ModuleOut
+    Copy-Item (Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.Format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $RepoRoot 'LICENSE') $ModuleOut
+
+    $manifest = Get-Content -Raw (Join-Path $RepoRoot 'BingX.psd1')
+    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    if ($stamped -eq $manifest) { throw 'BingX.psd1 has no ModuleVersion line to stamp.' }
+    Set-Content -Path (Join-Path $ModuleOut 'BingX.psd1') -Value $stamped -Encoding utf8NoBOM -NoNewline
+
+    $helpBuilder = Join-Path $RepoRoot 'help/Build-Help.ps1'
+    if (Test-Path $helpBuilder) {
+        Write-Step 'Generating MAML help'
+        & $helpBuilder -SourcePath (Join-Path $RepoRoot 'help') -OutputPath (Join-Path $ModuleOut 'en-US')
+    }
+
+    if (Test-Path $SimulatorProject) {
+        Write-Step "Publishing the simulator to $SimulatorOut"
+        Invoke-Native dotnet @('publish', $SimulatorProject, '-c', $Configuration, '-o', $SimulatorOut, '--nologo', '-v', 'quiet', '-clp:NoSummary')
+    }
+}
+
+function Get-PesterManifestPath {
+    # Pester is pinned in tests/tools/TestTools.csproj and comes from NuGet, never from the Gallery.
+    [xml] $tools = Get-Content -Raw $TestToolsProject
+    $pesterVersion = [string] ($tools.Project.PropertyGroup.PesterVersion | Where-Object { $_ } | Select-Object -First 1)
+    $packagesRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $manifestPath = Join-Path $packagesRoot "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifestPath)) {
+        Write-Step "Fetching Pester $pesterVersion from NuGet"
+        Invoke-Native dotnet @('restore', $TestToolsProject, '--nologo', '-v', 'quiet')
+        if (-not (Test-Path $manifestPath)) { throw "Pester $pesterVersion was restored but $manifestPath does not exist." }
+    }
+    return $manifestPath
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Get-PesterManifestPath
+    $runner = Join-Path $RepoRoot 'tests/Invoke-PesterRun.ps1'
+    $pwsh = Get-PwshCommand
+    $runnerArgs = @('-NoProfile', '-NonInteractive', '-File', $runner,
+        '-PesterManifest', $pester,
+        '-ModulePath', $ModuleOut,
+        '-SimulatorPath', $SimulatorOut,
+        '-ResultPath', (Join-Path $OutDir 'TestResults.xml'))
+    if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
+    if ($Tag) { $runnerArgs += @('-Tag', ($Tag -join ',')) }
+    if ($ExcludeTag) { $runnerArgs += @('-ExcludeTag', ($ExcludeTag -join ',')) }
+
+    Write-Step 'Running Pester in a child pwsh'
+    $exe = $pwsh[0]
+    $pre = @($pwsh | Select-Object -Skip 1)
+    & $exe @pre @runnerArgs
+    # The runner prints "N passed, N failed, N skipped" last; print nothing after it.
+    exit $LASTEXITCODE
+}
+
+function Invoke-Clean {
+    if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
+    Get-ChildItem $RepoRoot -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
+        Where-Object { $_.FullName -notmatch '[\\/]node_modules[\\/]' } |
+        Remove-Item -Recurse -Force
+    Write-Step 'Clean'
+}
+
+function Invoke-ScriptTask([string] $Script, [hashtable] $Arguments) {
+    $path = Join-Path $RepoRoot $Script
+    if (-not (Test-Path $path)) { throw "$Script does not exist yet." }
+    Invoke-Build
+    $pwsh = Get-PwshCommand
+    $argList = @('-NoProfile', '-NonInteractive', '-File', $path, '-ModulePath', $ModuleOut, '-SimulatorPath', $SimulatorOut)
+    foreach ($key in $Arguments.Keys) { $argList += @("-$key", [string] $Arguments[$key]) }
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) @argList
+    exit $LASTEXITCODE
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Clean' { Invoke-Clean }
+    'Demo' { Invoke-ScriptTask 'demo/Invoke-Demo.ps1' @{} }
+    'Bench' { Invoke-ScriptTask 'bench/Invoke-Bench.ps1' @{ Scale = $BenchScale } }
+    'Package' { Invoke-ScriptTask 'tools/New-Package.ps1' @{ OutputPath = (Join-Path $OutDir 'package') } }
+}
