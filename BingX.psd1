@@ -14,7 +14,12 @@
 
     FormatsToProcess     = @('BingX.Format.ps1xml')
 
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Connect-BingX'
+        'Disconnect-BingX'
+        'Get-BingXOpenOrder'
+        'Stop-BingXOpenOrder'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -1,0 +1,34 @@
+namespace BingX.PowerShell
+{
+    /// <summary>The stable ErrorIds of the module. Scripts match them in <c>$_.FullyQualifiedErrorId</c>.</summary>
+    public static class BingXErrorIds
+    {
+        // From the exchange's codes.
+        public const string AuthenticationFailed = "BingXAuthenticationFailed";
+        public const string PermissionDenied = "BingXPermissionDenied";
+        public const string IpNotWhitelisted = "BingXIpNotWhitelisted";
+        public const string RateLimited = "BingXRateLimited";
+        public const string TimestampRejected = "BingXTimestampRejected";
+        public const string ApiError = "BingXApiError";
+
+        // From the transport.
+        public const string NetworkError = "BingXNetworkError";
+        public const string Timeout = "BingXTimeout";
+        public const string HttpError = "BingXHttpError";
+        public const string InvalidResponse = "BingXInvalidResponse";
+
+        // From the module, before anything is sent.
+        public const string SymbolRequired = "BingXSymbolRequired";
+        public const string InvalidParameter = "BingXInvalidParameter";
+        public const string InsecureBaseUri = "BingXInsecureBaseUri";
+        public const string ConflictingCredentialParameters = "BingXConflictingCredentialParameters";
+
+        // From the vault.
+        public const string SecretManagementNotInstalled = "BingXSecretManagementNotInstalled";
+        public const string VaultNotFound = "BingXVaultNotFound";
+        public const string VaultLocked = "BingXVaultLocked";
+        public const string SecretNotFound = "BingXSecretNotFound";
+        public const string SecretInvalid = "BingXSecretInvalid";
+        public const string SecretReadFailed = "BingXSecretReadFailed";
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using BingX.PowerShell.Client;
+using BingX.PowerShell.Credentials;
+using BingX.PowerShell.Pipeline;
+using BingX.PowerShell.Session;
+
+namespace BingX.PowerShell.Commands
+{
+    /// <summary>
+    /// Base of every BingX cmdlet: runs client calls on the pipeline thread's terms (Ctrl+C cancels them,
+    /// logs are written from this thread only) and turns failures into ErrorRecords with stable ErrorIds.
+    /// </summary>
+    public abstract class BingXCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelinePump? _pump;
+
+        /// <summary>
+        /// Seconds to wait for each answer from the exchange before failing with BingXTimeout (default 30).
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; }
+
+        internal PipelinePump Pump => _pump ??= new PipelinePump();
+
+        internal CancellationToken StopToken => _stopping.Token;
+
+        /// <summary>Ctrl+C: cancel the request in flight; the pipeline then stops.</summary>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Waits for client work, writing its logs on this (the pipeline) thread.</summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            try
+            {
+                return Pump.Run(this, work(StopToken));
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal TimeSpan? RequestedTimeout =>
+            MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
+
+        /// <summary>Options for a client that talks to the connected (or default) exchange, without credentials.</summary>
+        internal BingXClientOptions CreatePublicOptions()
+        {
+            BingXConnection? connection = BingXSession.Current;
+            Uri baseUri = connection?.BaseUri ?? BingXSession.DefaultBaseUri;
+            string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
+            if (problem != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), BingXErrorIds.InsecureBaseUri, ErrorCategory.InvalidArgument, baseUri));
+            }
+            return new BingXClientOptions
+            {
+                BaseUri = baseUri,
+                Timeout = RequestedTimeout ?? connection?.Timeout ?? BingXClientOptions.DefaultTimeout,
+                Log = Pump,
+            };
+        }
+
+        internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
+        {
+            switch (exception)
+            {
+                case BingXException bingx:
+                    return new ErrorRecord(bingx, bingx.ErrorId, CategoryOf(bingx.Kind), target);
+                case VaultException vault:
+                    return new ErrorRecord(vault, vault.ErrorId, vault.Category, target);
+                case CredentialShapeException shape:
+                    return new ErrorRecord(shape, BingXErrorIds.SecretInvalid, ErrorCategory.InvalidData, target);
+                default:
+                    return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        /// <summary>
+        /// Failures that concern the account or the connection end the command (the next symbol would fail the
+        /// same way); failures about one item (an unknown symbol, an order already gone) let the rest go through.
+        /// </summary>
+        internal static bool IsFatal(Exception exception)
+        {
+            if (!(exception is BingXException bingx))
+            {
+                return true;
+            }
+            return bingx.Kind != BingXErrorKind.ApiError && bingx.Kind != BingXErrorKind.NotFound;
+        }
+
+        /// <summary>Reports a failure: terminating when it concerns everything, non-terminating when it concerns only <paramref name="target"/>.</summary>
+        internal void Report(Exception exception, object? target)
+        {
+            ErrorRecord record = ToErrorRecord(exception, target);
+            if (IsFatal(exception))
+            {
+                ThrowTerminatingError(record);
+            }
+            WriteError(record);
+        }
+
+        private static ErrorCategory CategoryOf(BingXErrorKind kind)
+        {
+            switch (kind)
+            {
+                case BingXErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case BingXErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case BingXErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case BingXErrorKind.Timestamp: return ErrorCategory.InvalidData;
+                case BingXErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case BingXErrorKind.Network: return ErrorCategory.ConnectionError;
+                case BingXErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case BingXErrorKind.HttpError: return ErrorCategory.ProtocolError;
+                case BingXErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                default: return ErrorCategory.InvalidOperation;
+            }
+        }
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}
