@@ -221,8 +221,9 @@ public sealed class ControlApi(SimulatorState state)
         {
             throw new ControlError(400, "'quantity' must be more than 0");
         }
-        var price = json.Decimal("price");
         var stopPrice = json.Decimal("stopPrice");
+        // A LIMIT-like seed without a price rests at the market price (the contract makes price optional).
+        var price = json.Decimal("price") ?? (OrderType.NeedsPrice(type) ? state.Exchange.Symbols.PriceOf(symbol) : null);
         if (OrderType.NeedsPrice(type) && (price is null || price <= 0))
         {
             throw new ControlError(400, $"a {type} order needs a 'price' more than 0");
