@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using BingX.Simulator.Exchange;
+
+namespace BingX.Simulator.Api;
+
+/// <summary>One /openApi route: its method, who may call it, its UID rate limit and the business handler.</summary>
+public sealed record ApiEndpoint(
+    string Path,
+    string Method,
+    bool IsPublic,
+    string Permission,
+    int UidPerSecond,
+    Func<TradeContext, Action<Utf8JsonWriter>> Handle);
+
+/// <summary>What a business handler gets: the exchange, the caller's account (null for public routes), its parameters, now.</summary>
+public sealed record TradeContext(SpotExchange Exchange, Account? Account, RequestParameters Parameters, long NowMs)
+{
+    public Account Caller => Account ?? throw new InvalidOperationException("a private endpoint without an account");
+}
+
+public static class ApiEndpoints
+{
+    public const string Prefix = "/openApi/";
+
+    private static readonly Dictionary<string, ApiEndpoint> ByPath = new(StringComparer.Ordinal)
+    {
+        ["/openApi/spot/v1/trade/cancelOpenOrders"] =
+            new("/openApi/spot/v1/trade/cancelOpenOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOpenOrders),
+        ["/openApi/spot/v1/trade/openOrders"] =
+            new("/openApi/spot/v1/trade/openOrders", "GET", false, Permission.Read, 10, TradeEndpoints.OpenOrders),
+        ["/openApi/spot/v1/trade/cancel"] =
+            new("/openApi/spot/v1/trade/cancel", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.Cancel),
+        ["/openApi/spot/v1/trade/cancelOrders"] =
+            new("/openApi/spot/v1/trade/cancelOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOrders),
+        ["/openApi/spot/v1/trade/order"] =
+            new("/openApi/spot/v1/trade/order", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.PlaceOrder),
+        ["/openApi/spot/v1/trade/query"] =
+            new("/openApi/spot/v1/trade/query", "GET", false, Permission.Read, 10, TradeEndpoints.Query),
+        ["/openApi/spot/v1/account/balance"] =
+            new("/openApi/spot/v1/account/balance", "GET", false, Permission.Read, 5, TradeEndpoints.Balance),
+        ["/openApi/spot/v1/common/symbols"] =
+            new("/openApi/spot/v1/common/symbols", "GET", true, "", 0, PublicEndpoints.Symbols),
+        ["/openApi/spot/v1/server/time"] =
+            new("/openApi/spot/v1/server/time", "GET", true, "", 0, PublicEndpoints.ServerTime),
+    };
+
+    /// <summary>Paths are matched exactly (case-sensitive, like the real gateway).</summary>
+    public static ApiEndpoint? Find(string path) => ByPath.GetValueOrDefault(path);
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Text;
+using System.Threading.Tasks;
+using BingX.Simulator.Api;
+using BingX.Simulator.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace BingX.Simulator.Control;
+
+/// <summary>Sends the broken answer a fault asks for, in place of (or after) the real one.</summary>
+public static class FaultResponder
+{
+    /// <summary>A plausible success answer, cut in half when the request was not carried out.</summary>
+    private static readonly byte[] CannedSuccess = Encoding.UTF8.GetBytes(
+        "{\"code\":0,\"msg\":\"\",\"debugMsg\":\"\",\"data\":{\"orders\":[{\"symbol\":\"BTC-USDT\",\"orderId\":1735964997957275651,"
+        + "\"transactTime\":1702721242701,\"price\":\"43000\",\"stopPrice\":\"0\",\"origQty\":\"0.001\",\"executedQty\":\"0\","
+        + "\"cummulativeQuoteQty\":\"0\",\"status\":\"CANCELED\",\"type\":\"LIMIT\",\"side\":\"BUY\",\"clientOrderID\":\"\"}]}}");
+
+    /// <returns>What was sent, for the request log (status; code and msg only for business faults).</returns>
+    public static async Task<ApiResult> RespondAsync(HttpContext http, Fault fault, ApiResult? processed, long nowMs)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Status:
+            {
+                var status = fault.Status ?? 500;
+                var result = Envelope.PlainText(status, $"{status} {ReasonPhrases.GetReasonPhrase(status)}");
+                await WriteAsync(http, result);
+                return result;
+            }
+            case FaultKind.Html:
+            {
+                var status = fault.Status ?? 502;
+                var reason = $"{status} {ReasonPhrases.GetReasonPhrase(status)}";
+                var page = $"<html>\r\n<head><title>{reason}</title></head>\r\n<body>\r\n<center><h1>{reason}</h1></center>\r\n"
+                    + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+                var result = new ApiResult(status, "text/html", Encoding.UTF8.GetBytes(page), null, null);
+                await WriteAsync(http, result);
+                return result;
+            }
+            case FaultKind.Malformed:
+            {
+                // Claims to be JSON, is not: the kind of body a misbehaving proxy produces.
+                var result = new ApiResult(200, ApiResult.Json, Encoding.UTF8.GetBytes("<<upstream sent an invalid response>> code=0"), null, null);
+                await WriteAsync(http, result);
+                return result;
+            }
+            case FaultKind.Truncated:
+            {
+                var full = processed?.Body ?? CannedSuccess;
+                var cut = full.AsSpan(0, full.Length / 2).ToArray();
+                var result = new ApiResult(200, ApiResult.Json, cut, null, null);
+                await WriteAsync(http, result);
+                return result;
+            }
+            case FaultKind.Drop:
+            {
+                var full = processed?.Body ?? CannedSuccess;
+                http.Response.StatusCode = 200;
+                http.Response.ContentType = ApiResult.Json;
+                http.Response.ContentLength = full.Length;
+                await http.Response.Body.WriteAsync(full.AsMemory(0, full.Length / 2));
+                await http.Response.Body.FlushAsync();
+                http.Abort();
+                return new ApiResult(200, ApiResult.Json, full, null, null);
+            }
+            case FaultKind.Business:
+            {
+                var code = fault.Code ?? ErrorCatalogue.InternalError;
+                var msg = fault.Msg ?? ErrorCatalogue.DefaultMessage(code, fault.Variant, nowMs);
+                var result = Envelope.Error(code, msg, nowMs);
+                await WriteAsync(http, result);
+                return result;
+            }
+            default:
+                throw new InvalidOperationException($"fault kind '{fault.Kind}' has no answer");
+        }
+    }
+
+    public static async Task WriteAsync(HttpContext http, ApiResult result)
+    {
+        http.Response.StatusCode = result.Status;
+        http.Response.ContentType = result.ContentType;
+        http.Response.ContentLength = result.Body.Length;
+        await http.Response.Body.WriteAsync(result.Body);
+    }
+}
