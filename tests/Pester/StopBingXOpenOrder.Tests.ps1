@@ -215,7 +215,7 @@ Describe 'Stop-BingXOpenOrder refuses before sending anything' {
         $err.Exception.Message | Should -Match '-All'
     }
 
-    It 'with -Symbol <_>' -ForEach @(
+    It 'with -Symbol <Name>' -ForEach @(
         @{ Value = $null; Name = '$null' }
         @{ Value = ''; Name = 'empty' }
         @{ Value = @(); Name = 'an empty array' }
@@ -260,6 +260,20 @@ Describe 'Exchange errors become stable ErrorIds' {
     }
     AfterEach { Clear-SimFault $sim }
 
+    It 'a 100410 without an unblock time is waited out once (1 s) and retried' {
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100410 -Msg 'rate limited' -Count 1
+        $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force
+        $cancelled | Should -Not -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath | Where-Object code -EQ 100410) | Should -HaveCount 1
+    }
+
+    It 'a plain "rate limited" that persists becomes BingXRateLimited after bounded waits' {
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100410 -Msg 'rate limited' -Count 3
+        $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'BingXRateLimited,*'
+        $err.Exception.RetryAfter | Should -BeNullOrEmpty
+    }
+
     It '<Code> "<Msg>" gives <ErrorId>' -ForEach @(
         @{ Code = 100413; Msg = 'Incorrect apiKey'; ErrorId = 'BingXAuthenticationFailed'; Count = 1 }
         @{ Code = 100001; Msg = 'Signature verification failed'; ErrorId = 'BingXAuthenticationFailed'; Count = 1 }
@@ -268,8 +282,8 @@ Describe 'Exchange errors become stable ErrorIds' {
         # Timestamp rejections are retried once after a clock sync: inject two so the retry fails too.
         @{ Code = 80014; Msg = 'timestamp is invalid'; ErrorId = 'BingXTimestampRejected'; Count = 2 }
         @{ Code = 100421; Msg = 'Null timestamp or timestamp mismatch, try to run our sample code from the link https://bingx-api.github.io/docs/#/en-us/spot/account-api.html#Query%20Assets'; ErrorId = 'BingXTimestampRejected'; Count = 2 }
-        @{ Code = 100410; Msg = "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $future"; ErrorId = 'BingXRateLimited'; Count = 1 }
-        @{ Code = 100410; Msg = "over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: $future"; ErrorId = 'BingXRateLimited'; Count = 1 }
+        @{ Code = 100410; Msg = "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $([DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds())"; ErrorId = 'BingXRateLimited'; Count = 1 }
+        @{ Code = 100410; Msg = "over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: $([DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds())"; ErrorId = 'BingXRateLimited'; Count = 1 }
         @{ Code = 100421; Msg = 'This symbol is not tradable by API'; ErrorId = 'BingXApiError'; Count = 1 }
         @{ Code = 100400; Msg = 'Invalid parameters'; ErrorId = 'BingXApiError'; Count = 1 }
     ) {
@@ -367,6 +381,6 @@ Describe 'BingXOrder for users'' own tests' {
 
     It 'maps CANCELLED (the other spelling) to CANCELED' {
         $parser = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.BingXEnumParser')
-        $parser.GetMethod('ParseStatus', [Reflection.BindingFlags] 'Static,NonPublic').Invoke($null, @('CANCELLED')) | Should -Be 'CANCELED'
+        $parser.GetMethod('ParseStatus', [Reflection.BindingFlags] 'Static,NonPublic,Public').Invoke($null, @('CANCELLED')) | Should -Be 'CANCELED'
     }
 }

@@ -133,8 +133,9 @@ namespace BingX.PowerShell.Commands
                 {
                     return ((SwitchParameter)c).IsPresent;
                 }
+                // A script may hold it as a string ($ConfirmPreference = 'None' in a child scope has no type constraint).
                 object? preference = SessionState.PSVariable.GetValue("ConfirmPreference");
-                return !(preference is ConfirmImpact impact) || impact != ConfirmImpact.None;
+                return !LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact impact) || impact != ConfirmImpact.None;
             }
         }
 
