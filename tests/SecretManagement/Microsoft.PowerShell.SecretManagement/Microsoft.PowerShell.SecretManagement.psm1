@@ -505,7 +505,8 @@ function Register-SecretVault {
     }
 
     end {
-        if ((Get-VaultRecord -Name $Name) -and -not $AllowClobber) {
+        $existing = Get-VaultRecord -Name $Name
+        if ($existing -and -not $AllowClobber) {
             $PSCmdlet.ThrowTerminatingError((New-SecretManagementError `
                         -Exception ([System.InvalidOperationException]::new('Provided Name for vault is already being used.')) `
                         -ErrorId 'RegisterSecretVaultInvalidVaultName' -Category InvalidArgument -CommandTypeName $command -TargetTypeName $command))
@@ -539,7 +540,9 @@ function Register-SecretVault {
             VaultParameters = $parameters
             Locked          = [bool] $parameters['SimulateLocked']
             Password        = [string] $password
-            Secrets         = [System.Collections.Generic.Dictionary[string, hashtable]]::new([System.StringComparer]::OrdinalIgnoreCase)
+            # Registration is only a pointer to the vault's own storage: re-registering a name with -AllowClobber
+            # keeps the secrets already stored under it, as a real vault keeps its data.
+            Secrets         = if ($existing) { $existing.Secrets } else { [System.Collections.Generic.Dictionary[string, hashtable]]::new([System.StringComparer]::OrdinalIgnoreCase) }
         }
 
         Lock-State
@@ -803,10 +806,9 @@ function Unlock-SecretVault {
         }
 
         if (-not $accepted) {
-            # SecretStore's Unlock-SecretStore refuses the password with this PasswordRequiredException; the real
-            # Unlock-SecretVault relays it from the vault as a non-terminating error.
-            $PSCmdlet.WriteError((New-PasswordRequiredError -CommandTypeName 'UnlockSecretVaultCommand' -Message $script:InvalidPasswordMessage))
-            return
+            # SecretStore refuses the password with this PasswordRequiredException; the real cmdlet unwraps it
+            # (ExtensionVaultModule.ThrowPasswordRequiredException) and lets it escape: a terminating error.
+            $PSCmdlet.ThrowTerminatingError((New-PasswordRequiredError -CommandTypeName 'UnlockSecretVaultCommand' -Message $script:InvalidPasswordMessage))
         }
         $PSCmdlet.WriteVerbose("Secret vault '$($vault.Name)' was successfully unlocked.")
     }
