@@ -83,7 +83,9 @@ function Get-Secret {
     Assert-Unlocked $VaultName $AdditionalParameters
     $entry = (Get-VaultState $VaultName).Secrets[$Name]
     if ($null -ne $entry) {
-        Write-Output (Copy-Value $entry.Value) -NoEnumerate
+        # -InputObject named: given positionally, Write-Output binds it through ValueFromRemainingArguments and
+        # -NoEnumerate then emits the List`1 that collected it.
+        Write-Output -InputObject (Copy-Value $entry.Value) -NoEnumerate
     }
 }
 
