@@ -80,6 +80,29 @@ Describe 'start and stop' {
     }
 }
 
+Describe 'start-up failures' {
+    It 'says the simulator is not built when the directory has no BingX.Simulator.dll' {
+        $saved = $env:BINGX_SIMULATOR_PATH
+        $env:BINGX_SIMULATOR_PATH = Join-Path $TestDrive 'empty'
+        try { { Start-TestSimulator } | Should -Throw '*not built*' }
+        finally { $env:BINGX_SIMULATOR_PATH = $saved }
+    }
+
+    It 'reports the stderr of a simulator that dies before listening' {
+        $broken = Join-Path $TestDrive 'broken'
+        $null = New-Item -ItemType Directory -Path $broken
+        Set-Content -Path (Join-Path $broken 'BingX.Simulator.dll') -Value 'not an assembly'
+        $saved = $env:BINGX_SIMULATOR_PATH
+        $env:BINGX_SIMULATOR_PATH = $broken
+        try {
+            $failure = { Start-TestSimulator -TimeoutSeconds 20 } | Should -Throw -PassThru
+            $failure.Exception.Message | Should -Match 'did not report that it listens'
+            $failure.Exception.Message | Should -Match 'stderr: \S'
+        }
+        finally { $env:BINGX_SIMULATOR_PATH = $saved }
+    }
+}
+
 Describe 'parent watchdog' {
     It 'exits by itself when the --parent-pid process ends' {
         $parent = Start-ShortLivedProcess 1500

@@ -44,10 +44,14 @@ Describe 'per-UID sliding windows' {
 
     It 'is a sliding window, not a fixed second: 2 at t=0, then still refused at t=0.6 s' {
         $account = New-SimAccount -Simulator $sim
+        $clock = [Diagnostics.Stopwatch]::StartNew()
         (Send POST $cancelAllPath $account).Json.code | Should -Be 0
         (Send POST $cancelAllPath $account).Json.code | Should -Be 0
-        Start-Sleep -Milliseconds 600
-        (Send POST $cancelAllPath $account).Json.code | Should -Be 100410
+        # Past the 1000 ms mark of a fixed-second bucket started with the first request, still inside the sliding window.
+        Start-Sleep -Milliseconds ([math]::Max(0, 600 - $clock.ElapsedMilliseconds))
+        $third = Send POST $cancelAllPath $account
+        $clock.ElapsedMilliseconds | Should -BeLessThan 950 -Because 'the third request must fall inside the window of the first'
+        $third.Json.code | Should -Be 100410
     }
 
     It 'keeps UIDs and endpoints apart' {
