@@ -328,6 +328,21 @@ Describe 'request log' {
         $entries[2].fault | Should -Be 'malformed'
     }
 
+    It 'stamps each request with its arrival time on the server clock' {
+        Clear-SimRequestLog $sim
+        $null = Send GET $openOrdersPath
+        Start-Sleep -Milliseconds 300
+        $null = Send GET $openOrdersPath
+        $times = (Get-SimRequestLog -Simulator $sim).time
+        ($times[1] - $times[0]) | Should -BeGreaterOrEqual 290
+        $null = Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676
+        try {
+            $null = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp
+            (Get-SimRequestLog -Simulator $sim)[-1].time | Should -Be 1702721320676
+        }
+        finally { $null = Set-SimClock -Simulator $sim -Real }
+    }
+
     It 'filters by path, keeps arrival order, leaves out control calls and clears' {
         Clear-SimRequestLog $sim
         $null = Send GET $openOrdersPath
