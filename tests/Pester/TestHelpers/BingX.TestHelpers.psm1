@@ -370,7 +370,7 @@ function Get-SimSignature {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $SecretKey, [Parameter(Mandatory)] [AllowEmptyString()] [string] $Text)
     $mac = [System.Security.Cryptography.HMACSHA256]::HashData([Text.Encoding]::UTF8.GetBytes($SecretKey), [Text.Encoding]::UTF8.GetBytes($Text))
-    return [Convert]::ToHexStringLower($mac)
+    return [Convert]::ToHexString($mac).ToLowerInvariant()
 }
 
 function Invoke-SignedSimRequest {
