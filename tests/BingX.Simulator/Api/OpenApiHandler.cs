@@ -26,6 +26,8 @@ public sealed class OpenApiHandler(SimulatorState state)
     public async Task HandleAsync(HttpContext http)
     {
         var seq = state.RequestLog.NextSeq();
+        // Arrival time on the server clock: what a test of a client's pacing compares.
+        var arrivedAt = state.Clock.NowMs();
         var request = http.Request;
         var path = request.Path.Value ?? "";
         var rawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
@@ -70,7 +72,7 @@ public sealed class OpenApiHandler(SimulatorState state)
 
         var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToList();
         state.RequestLog.Add(new RequestLogEntry(
-            seq, state.Clock.NowMs(), request.Method, path, rawQuery, headers, body,
+            seq, arrivedAt, request.Method, path, rawQuery, headers, body,
             sent.Status, sent.Code, sent.Msg, apiKey, fault?.Kind));
     }
 

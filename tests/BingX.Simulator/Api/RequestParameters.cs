@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace BingX.Simulator.Api;
@@ -45,8 +44,6 @@ public sealed class RequestParameters
         }
         return null;
     }
-
-    public bool Has(string name) => _pairs.Any(p => p.Key == name);
 
     /// <summary>What the signature covers: every parameter but `signature`, in the order received, decoded.</summary>
     public string SignedText()

@@ -18,11 +18,6 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
         decimal quantity;
         if (request.Quantity is { } given)
         {
-            if (!DecimalText.IsMultipleOf(given, info.StepSize))
-            {
-                throw ErrorCatalogue.Invalid(
-                    $"quantity: {DecimalText.Format(given)} is not a multiple of stepSize {DecimalText.Format(info.StepSize)}");
-            }
             quantity = given;
         }
         else
@@ -39,6 +34,11 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
         {
             throw ErrorCatalogue.Invalid(
                 $"quantity: {DecimalText.Format(quantity)} is more than the maximum quantity {DecimalText.Format(info.MaxQty)}");
+        }
+        if (!DecimalText.IsMultipleOf(quantity, info.StepSize))
+        {
+            throw ErrorCatalogue.Invalid(
+                $"quantity: {DecimalText.Format(quantity)} is not a multiple of stepSize {DecimalText.Format(info.StepSize)}");
         }
 
         var notional = request.QuoteOrderQty ?? DecimalText.Normalize(quantity * referencePrice);

@@ -50,11 +50,7 @@ public sealed class JsonBody
         return new JsonBody(members);
     }
 
-    public IEnumerable<string> Names => _members.Keys;
-
     public bool Has(string name) => _members.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null;
-
-    public JsonElement this[string name] => _members[name];
 
     public string? String(string name)
     {

@@ -50,7 +50,9 @@ function Start-TestSimulator {
     [CmdletBinding()]
     param(
         [switch] $NoRateLimits,
-        [ValidateRange(1, 300)] [int] $TimeoutSeconds = 20
+        [ValidateRange(1, 300)] [int] $TimeoutSeconds = 20,
+        # The process whose end ends the simulator (tests of the watchdog pass a short-lived one).
+        [int] $ParentProcessId = $PID
     )
     $directory = Get-SimulatorDirectory
     $dll = Join-Path $directory 'BingX.Simulator.dll'
@@ -59,7 +61,7 @@ function Start-TestSimulator {
     }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-DotnetHost))
-    foreach ($argument in @($dll, '--port', '0', '--parent-pid', [string] $PID)) { $startInfo.ArgumentList.Add($argument) }
+    foreach ($argument in @($dll, '--port', '0', '--parent-pid', [string] $ParentProcessId)) { $startInfo.ArgumentList.Add($argument) }
     if ($NoRateLimits) { $startInfo.ArgumentList.Add('--no-rate-limits') }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
@@ -368,7 +370,7 @@ function Get-SimSignature {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $SecretKey, [Parameter(Mandatory)] [AllowEmptyString()] [string] $Text)
     $mac = [System.Security.Cryptography.HMACSHA256]::HashData([Text.Encoding]::UTF8.GetBytes($SecretKey), [Text.Encoding]::UTF8.GetBytes($Text))
-    return [Convert]::ToHexStringLower($mac)
+    return [Convert]::ToHexString($mac).ToLowerInvariant()
 }
 
 function Invoke-SignedSimRequest {
