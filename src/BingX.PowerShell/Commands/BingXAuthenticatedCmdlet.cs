@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Credentials;
 using BingX.PowerShell.Session;
 
 namespace BingX.PowerShell.Commands
@@ -46,43 +45,10 @@ namespace BingX.PowerShell.Commands
         internal BingXClientOptions CreateAuthenticatedOptions()
         {
             BingXClientOptions options = CreatePublicOptions();
-            options.Credential = ResolveCredential();
+            options.Credential = ResolveCredential(Credential, Vault, SecretName, BingXSession.Current, out _);
             BingXConnection? connection = BingXSession.Current;
             options.RecvWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RecvWindow)) ? RecvWindow : connection?.RecvWindow;
             return options;
-        }
-
-        private BingXApiCredential ResolveCredential()
-        {
-            bool vaultGiven = Vault != null || SecretName != null;
-            if (Credential != null && vaultGiven)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
-                    BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
-            }
-
-            BingXConnection? connection = BingXSession.Current;
-            try
-            {
-                if (Credential != null)
-                {
-                    return VaultCredentialReader.FromPSCredential(Credential, "-Credential");
-                }
-                if (!vaultGiven && connection != null)
-                {
-                    return connection.Credential;
-                }
-                string secretName = SecretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
-                string? vault = Vault ?? connection?.Vault;
-                WriteVerbose($"Reading secret '{secretName}' from {(vault == null ? "the default vault" : "vault '" + vault + "'")}.");
-                return VaultCredentialReader.Read(secretName, vault);
-            }
-            catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, SecretName ?? BingXSession.DefaultSecretName));
-                throw; // not reached
-            }
         }
     }
 }

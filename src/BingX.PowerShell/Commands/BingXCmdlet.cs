@@ -66,6 +66,45 @@ namespace BingX.PowerShell.Commands
             };
         }
 
+        /// <summary>
+        /// Credentials from -Credential, else from the vault (named secret, or the defaults of <paramref name="connection"/>),
+        /// else the connection's own. Failures end the command with an ErrorRecord that says what to do.
+        /// </summary>
+        internal BingXApiCredential ResolveCredential(PSCredential? credential, string? vault, string? secretName, BingXConnection? connection, out string source)
+        {
+            bool vaultGiven = vault != null || secretName != null;
+            if (credential != null && vaultGiven)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
+                    BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
+            }
+
+            string name = secretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
+            try
+            {
+                if (credential != null)
+                {
+                    source = "-Credential";
+                    return VaultCredentialReader.FromPSCredential(credential, source);
+                }
+                if (!vaultGiven && connection != null)
+                {
+                    source = "Connect-BingX";
+                    return connection.Credential;
+                }
+                string? fromVault = vault ?? connection?.Vault;
+                source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
+                WriteVerbose($"Reading {source}.");
+                return VaultCredentialReader.Read(name, fromVault);
+            }
+            catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, name));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
         internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
         {
             switch (exception)

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Credentials;
 using BingX.PowerShell.Session;
 
 namespace BingX.PowerShell.Commands
@@ -46,13 +45,6 @@ namespace BingX.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (Credential != null && (Vault != null || SecretName != null))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
-                    BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
-            }
-
             Uri baseUri = BaseUri ?? BingXSession.DefaultBaseUri;
             string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
             if (problem != null)
@@ -60,28 +52,9 @@ namespace BingX.PowerShell.Commands
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), BingXErrorIds.InsecureBaseUri, ErrorCategory.InvalidArgument, baseUri));
             }
 
+            // Connecting starts from nothing: no earlier connection's defaults.
+            BingXApiCredential credential = ResolveCredential(Credential, Vault, SecretName, null, out string source);
             string secretName = SecretName ?? BingXSession.DefaultSecretName;
-            BingXApiCredential credential;
-            string source;
-            try
-            {
-                if (Credential != null)
-                {
-                    credential = VaultCredentialReader.FromPSCredential(Credential, "-Credential");
-                    source = "-Credential";
-                }
-                else
-                {
-                    WriteVerbose($"Reading secret '{secretName}' from {(Vault == null ? "the default vault" : "vault '" + Vault + "'")}.");
-                    credential = VaultCredentialReader.Read(secretName, Vault);
-                    source = Vault == null ? $"secret '{secretName}' (default vault)" : $"secret '{secretName}' in vault '{Vault}'";
-                }
-            }
-            catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, secretName));
-                return;
-            }
 
             // Measure the clock offset now: the first signed request is then stamped right even on a skewed machine.
             var client = new BingXClient(new BingXClientOptions
