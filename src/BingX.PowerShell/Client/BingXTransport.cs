@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using BingX.PowerShell.Client.Json;
@@ -20,6 +23,15 @@ namespace BingX.PowerShell.Client
     {
         // One HttpClient for the process: pooled connections, no socket exhaustion. Timeouts are per request.
         private static readonly HttpClient SharedHttpClient = CreateHttpClient();
+
+        /// <summary>How many 100410 answers one request waits out before the failure is reported.</summary>
+        private const int MaxRateLimitWaits = 2;
+
+        /// <summary>The pause after a 100410 that names no unblock time: the exchange counts in one-second windows.</summary>
+        private static readonly TimeSpan UnnamedRateLimitPause = TimeSpan.FromSeconds(1);
+
+        /// <summary>Added to a named unblock time: the measured clock offset can be off by up to half a round trip.</summary>
+        private static readonly TimeSpan UnblockMargin = TimeSpan.FromMilliseconds(200);
 
         [ThreadStatic]
         private static Random? _jitter;
@@ -38,92 +50,192 @@ namespace BingX.PowerShell.Client
         public BingXClientOptions Options => _options;
 
         /// <summary>Sends the request and returns the envelope's <c>data</c> (or <see cref="JsonNull"/> when absent).</summary>
-        public async Task<JsonNode> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+        public Task<JsonNode> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
         {
             BingXApiCredential? credential = _options.Credential;
             if (endpoint.Signed && credential == null)
             {
                 throw new InvalidOperationException($"{endpoint} needs an API key.");
             }
-
-            bool clockRetried = false;
-            int rateLimitWaits = 0;
-            int transportRetries = 0;
-            bool answerLost = false;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    JsonNode data = await SendOnceAsync(endpoint, parameters, credential, cancellationToken).ConfigureAwait(false);
-                    if (answerLost)
-                    {
-                        _options.Log.Warning($"An earlier attempt of {endpoint} lost its answer; what it did is not in this result.");
-                    }
-                    return data;
-                }
-                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Timestamp && !clockRetried)
-                {
-                    // Rejected before processing: resync and retry once, whatever the endpoint.
-                    clockRetried = true;
-                    _options.Log.Verbose($"{endpoint}: the exchange rejected the timestamp (code {ex.Code}); synchronising the clock and retrying once.");
-                    await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (BingXRateLimitedException ex) when (rateLimitWaits < 2 && TryGetRateLimitWait(ex, out DateTimeOffset until))
-                {
-                    // Rejected before processing: waiting for the stated unblock time is what the exchange asks for.
-                    rateLimitWaits++;
-                    TimeSpan wait = until - _clock.Now;
-                    _options.Log.Waiting($"BingX rate limit on {endpoint.Path}", DateTimeOffset.UtcNow + wait);
-                    _options.Log.Verbose($"{endpoint}: rate limited by the exchange (code 100410); waiting {wait.TotalSeconds:0.0} s as it asks.");
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                catch (BingXTransportException ex) when (IsRetriable(endpoint, ex) && transportRetries < _options.MaxRetries)
-                {
-                    transportRetries++;
-                    answerLost |= endpoint.RetrySafety != RetrySafety.Safe && ex.OutcomeUnknown;
-                    TimeSpan backoff = Backoff(transportRetries);
-                    _options.Log.Verbose($"{endpoint}: {ex.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {transportRetries + 1} of {_options.MaxRetries + 1}).");
-                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            return WithRetriesAsync(endpoint, () => SendOnceAsync(endpoint, parameters, credential, cancellationToken), cancellationToken);
         }
 
         /// <summary>Measures the offset to the server clock at the midpoint of a server/time round trip.</summary>
         public async Task<BingXServerTime> SynchronizeClockAsync(CancellationToken cancellationToken)
         {
+            ClockReading reading = await WithRetriesAsync(BingXEndpoint.ServerTime, () => ReadServerClockAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            _clock.Update(reading.ServerMs, reading.SentMs, reading.ReceivedMs);
+            long roundTrip = reading.ReceivedMs - reading.SentMs;
+            _options.Log.Verbose(Invariant($"Server clock offset {_clock.OffsetMs} ms (round trip {roundTrip} ms)."));
+            return new BingXServerTime
+            {
+                ServerTime = DateTimeOffset.FromUnixTimeMilliseconds(reading.ServerMs),
+                LocalTime = DateTimeOffset.FromUnixTimeMilliseconds(reading.SentMs + (roundTrip / 2)),
+                Offset = TimeSpan.FromMilliseconds(_clock.OffsetMs),
+                RoundTrip = TimeSpan.FromMilliseconds(roundTrip),
+            };
+        }
+
+        /// <summary>
+        /// Runs one attempt after another until one succeeds or a failure must be reported. Retried: a timestamp
+        /// rejection once, after re-measuring the clock; a rate-limit rejection after waiting as the exchange asks
+        /// (within <see cref="BingXClientOptions.MaxRateLimitWait"/>); a transport failure or 5xx for reads and
+        /// cancels, with jittered backoff. Rejections come before the exchange does anything, so the first two are
+        /// safe for every endpoint; placing an order is never repeated after a failure that may hide a success.
+        /// </summary>
+        private async Task<T> WithRetriesAsync<T>(BingXEndpoint endpoint, Func<Task<T>> attempt, CancellationToken cancellationToken)
+        {
+            bool clockResynchronized = false;
+            int rateLimitWaits = 0;
+            int transportRetries = 0;
+            BingXException? lostAnswer = null;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    T result = await attempt().ConfigureAwait(false);
+                    if (lostAnswer != null)
+                    {
+                        _options.Log.Warning($"{endpoint}: the answer to an earlier attempt was lost ({lostAnswer.ErrorId}), so that attempt may have been carried out; what it did is not part of this result.");
+                    }
+                    return result;
+                }
+                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Timestamp && !clockResynchronized)
+                {
+                    clockResynchronized = true;
+                    _options.Log.Verbose($"{endpoint}: the exchange rejected the timestamp (code {ex.Code}); measuring the clock offset again and retrying once.");
+                    await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (BingXRateLimitedException ex)
+                {
+                    TimeSpan wait = await TimeUntilUnblockedAsync(endpoint, ex, cancellationToken).ConfigureAwait(false);
+                    if (rateLimitWaits >= MaxRateLimitWaits || wait > _options.MaxRateLimitWait)
+                    {
+                        ex.AppendToMessage(DescribeRateLimitFailure(ex, wait, rateLimitWaits));
+                        MarkEarlierAnswerLost(ex, lostAnswer);
+                        throw;
+                    }
+                    rateLimitWaits++;
+                    DateTimeOffset localUntil = DateTimeOffset.UtcNow + wait;
+                    _options.Log.Waiting($"Rate limited by BingX on {endpoint.Path}: waiting as the exchange asks", localUntil);
+                    _options.Log.Verbose(Invariant($"{endpoint}: rate limited by BingX (code 100410: {Truncate(ex.ApiMessage, 120)}); waiting {wait.TotalSeconds:0.0} s, until {localUntil:HH:mm:ss} UTC, then retrying (wait {rateLimitWaits} of at most {MaxRateLimitWaits}; waits up to {_options.MaxRateLimitWait.TotalSeconds:0.#} s are allowed by -MaxRateLimitWaitSec)."));
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BingXTransportException ex) when (IsRetriable(endpoint, ex) && transportRetries < _options.MaxRetries)
+                {
+                    transportRetries++;
+                    if (ex.OutcomeUnknown && endpoint.RetrySafety != RetrySafety.Safe)
+                    {
+                        lostAnswer ??= ex;
+                    }
+                    TimeSpan backoff = Backoff(transportRetries);
+                    _options.Log.Verbose(Invariant($"{endpoint}: {ex.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {transportRetries + 1} of {_options.MaxRetries + 1})."));
+                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BingXException ex) when (lostAnswer != null)
+                {
+                    MarkEarlierAnswerLost(ex, lostAnswer);
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A later attempt failed after an earlier one lost its answer: the earlier one may have done what was asked
+        /// (a retried cancel then hears "already cancelled"), so the failure is no proof that nothing happened.
+        /// </summary>
+        private static void MarkEarlierAnswerLost(BingXException ex, BingXException? lostAnswer)
+        {
+            if (lostAnswer == null || ex == lostAnswer)
+            {
+                return;
+            }
+            ex.OutcomeUnknown = true;
+            ex.AppendToMessage($"An earlier attempt lost its answer ({lostAnswer.ErrorId}) and may have been carried out: check the orders before repeating the request.");
+        }
+
+        /// <summary>How long to wait before the exchange accepts the request again, and <see cref="BingXRateLimitedException.LocalRetryAfter"/>.</summary>
+        private async Task<TimeSpan> TimeUntilUnblockedAsync(BingXEndpoint endpoint, BingXRateLimitedException ex, CancellationToken cancellationToken)
+        {
+            if (ex.RetryAfter == null)
+            {
+                return UnnamedRateLimitPause;
+            }
+            if (!_clock.IsSynchronized && endpoint != BingXEndpoint.ServerTime)
+            {
+                // The unblock time is on the exchange's clock: a machine whose clock is off would wait wrongly.
+                try
+                {
+                    await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (BingXException sync)
+                {
+                    _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); reading the unblock time as if the clocks agreed.");
+                }
+            }
+            ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
+            TimeSpan remaining = ex.RetryAfter.Value - _clock.Now;
+            return (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) + UnblockMargin;
+        }
+
+        private string DescribeRateLimitFailure(BingXRateLimitedException ex, TimeSpan wait, int waitsDone)
+        {
+            string allowed = _options.MaxRateLimitWait <= TimeSpan.Zero
+                ? "this command does not wait for rate limits by itself (-MaxRateLimitWaitSec 0)"
+                : Invariant($"this command waits at most {_options.MaxRateLimitWait.TotalSeconds:0.#} s by itself (-MaxRateLimitWaitSec)");
+            if (ex.RetryAfter.HasValue)
+            {
+                string when = Invariant($"The exchange accepts it again at {ex.RetryAfter.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by its clock ({ex.LocalRetryAfter!.Value.UtcDateTime:HH:mm:ss} UTC by this machine's, in {wait.TotalSeconds:0} s; see the exception's LocalRetryAfter)");
+                return waitsDone >= MaxRateLimitWaits
+                    ? Invariant($"{when}; it was still blocked after {waitsDone} waits.")
+                    : $"{when}; {allowed}.";
+            }
+            return waitsDone >= MaxRateLimitWaits
+                ? Invariant($"BingX gave no unblock time and still limited the requests after {waitsDone} pauses.")
+                : $"BingX gave no unblock time; {allowed}.";
+        }
+
+        private async Task<ClockReading> ReadServerClockAsync(CancellationToken cancellationToken)
+        {
             long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var watch = Stopwatch.StartNew();
             JsonNode data = await SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
             long received = sent + watch.ElapsedMilliseconds;
-            long? serverMs = JsonConvert.ToInt64(data["serverTime"], "serverTime");
+            long? serverMs;
+            try
+            {
+                serverMs = JsonConvert.ToInt64(data["serverTime"], "serverTime");
+            }
+            catch (FormatException ex)
+            {
+                throw InvalidResponse(BingXEndpoint.ServerTime, 200, "serverTime is not a number", ex);
+            }
             if (serverMs == null)
             {
                 throw InvalidResponse(BingXEndpoint.ServerTime, 200, "it has no serverTime", null);
             }
-            _clock.Update(serverMs.Value, sent, received);
-            _options.Log.Verbose($"Server clock offset {_clock.OffsetMs} ms (round trip {received - sent} ms).");
-            return new BingXServerTime
-            {
-                ServerTime = DateTimeOffset.FromUnixTimeMilliseconds(serverMs.Value),
-                LocalTime = DateTimeOffset.FromUnixTimeMilliseconds(sent + ((received - sent) / 2)),
-                Offset = TimeSpan.FromMilliseconds(_clock.OffsetMs),
-                RoundTrip = TimeSpan.FromMilliseconds(received - sent),
-            };
+            return new ClockReading(serverMs.Value, sent, received);
         }
 
         private async Task<JsonNode> SendOnceAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
         {
-            if (endpoint.Signed && credential != null)
+            IDisposable slot = endpoint.Signed && credential != null
+                ? await RequestRateLimiter.AcquireAsync(credential.ApiKey, endpoint, wait =>
+                    {
+                        _options.Log.Waiting($"Pacing {endpoint.Path} at {endpoint.RequestsPerSecond}/s for this API key", DateTimeOffset.UtcNow + wait);
+                        _options.Log.Verbose(Invariant($"{endpoint}: keeping to BingX's limit of {endpoint.RequestsPerSecond} requests/s for this API key; waiting {wait.TotalSeconds:0.00} s."));
+                    }, cancellationToken).ConfigureAwait(false)
+                : NoSlot.Instance;
+            // The slot is released when the answer is in (or the attempt failed): the next request is timed from then.
+            using (slot)
             {
-                await RequestRateLimiter.WaitAsync(credential.ApiKey, endpoint,
-                    wait => _options.Log.Waiting($"Pacing {endpoint.Path} at {endpoint.RequestsPerSecond}/s", DateTimeOffset.UtcNow + wait),
-                    cancellationToken).ConfigureAwait(false);
+                return await SendNowAsync(endpoint, parameters, credential, cancellationToken).ConfigureAwait(false);
             }
+        }
 
+        private async Task<JsonNode> SendNowAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
+        {
             var all = new List<KeyValuePair<string, string>>(parameters);
             if (endpoint.Signed)
             {
@@ -152,43 +264,50 @@ namespace BingX.PowerShell.Client
                 _options.Log.Debug($"{endpoint.Method.Method} {endpoint.Path}?{parameterString}{(credential != null ? "&signature=[redacted]; X-BX-APIKEY: " + credential.RedactedApiKey : string.Empty)}");
 
                 var watch = Stopwatch.StartNew();
-                HttpResponseMessage response;
-                string body;
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                HttpResponseMessage? response = null;
+                try
                 {
-                    timeout.CancelAfter(_options.Timeout);
-                    try
+                    string body;
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
-                        // ResponseContentRead: the whole body is read under the timeout, so a stalled body cannot hang us.
-                        response = await SharedHttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                        body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        timeout.CancelAfter(_options.Timeout);
+                        try
+                        {
+                            // ResponseContentRead: the whole body is read under the timeout token, so a body that
+                            // stalls half way ends in BingXTimeout like an answer that never starts.
+                            response = await SharedHttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                            // Bytes, not ReadAsStringAsync: a proxy's page with an unknown charset must not throw.
+                            byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                            body = Encoding.UTF8.GetString(bytes);
+                        }
+                        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                        {
+                            throw;
+                        }
+                        catch (OperationCanceledException ex)
+                        {
+                            throw new BingXTransportException(BingXErrorIds.Timeout, BingXErrorKind.Timeout,
+                                Invariant($"BingX did not answer {endpoint} within {_options.Timeout.TotalSeconds:0.###} s.{OutcomeHint(endpoint)} Use -TimeoutSec to wait longer."),
+                                endpoint.Path, null, ex)
+                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
+                        }
+                        catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
+                        {
+                            throw new BingXTransportException(BingXErrorIds.NetworkError, BingXErrorKind.Network,
+                                $"The request {endpoint} to {_options.BaseUri.GetLeftPart(UriPartial.Authority)} failed: {Describe(ex)}.{OutcomeHint(endpoint)}",
+                                endpoint.Path, null, ex)
+                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post && !IsConnectFailure(ex) };
+                        }
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (OperationCanceledException ex)
-                    {
-                        throw new BingXTransportException(BingXErrorIds.Timeout, BingXErrorKind.Timeout,
-                            $"BingX did not answer {endpoint} within {_options.Timeout.TotalSeconds:0.###} s.{OutcomeHint(endpoint)} Use -TimeoutSec to wait longer.",
-                            endpoint.Path, null, ex)
-                        { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        throw new BingXTransportException(BingXErrorIds.NetworkError, BingXErrorKind.Network,
-                            $"The request {endpoint} to {_options.BaseUri.GetLeftPart(UriPartial.Authority)} failed: {Describe(ex)}.{OutcomeHint(endpoint)}",
-                            endpoint.Path, null, ex)
-                        { OutcomeUnknown = endpoint.Method == HttpMethod.Post && !IsConnectFailure(ex) };
-                    }
-                }
 
-                using (response)
-                {
                     int status = (int)response.StatusCode;
                     _options.Log.Verbose($"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
                     _options.Log.Debug("Response: " + Truncate(body, 2000));
                     return ParseEnvelope(endpoint, response, status, body);
+                }
+                finally
+                {
+                    response?.Dispose();
                 }
             }
         }
@@ -253,14 +372,6 @@ namespace BingX.PowerShell.Client
                 && int.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
         }
 
-        private bool TryGetRateLimitWait(BingXRateLimitedException ex, out DateTimeOffset until)
-        {
-            // Without an unblock time, one short pause; with one, only when the user allows waiting that long.
-            until = ex.RetryAfter ?? _clock.Now.AddSeconds(1);
-            TimeSpan wait = until - _clock.Now;
-            return wait <= _options.MaxRateLimitWait;
-        }
-
         private static bool IsRetriable(BingXEndpoint endpoint, BingXTransportException ex)
         {
             if (endpoint.RetrySafety == RetrySafety.Unsafe)
@@ -290,9 +401,10 @@ namespace BingX.PowerShell.Client
         private static string OutcomeHint(BingXEndpoint endpoint) =>
             endpoint.Method == HttpMethod.Post ? " The request may or may not have been carried out: check the orders before repeating it." : string.Empty;
 
-        private static bool IsConnectFailure(HttpRequestException ex)
+        private static bool IsConnectFailure(Exception ex)
         {
-            for (Exception? e = ex.InnerException; e != null; e = e.InnerException)
+            // The connection could not be made: nothing was sent.
+            for (Exception? e = ex; e != null; e = e.InnerException)
             {
                 if (e is System.Net.Sockets.SocketException socket
                     && (socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused
@@ -331,6 +443,34 @@ namespace BingX.PowerShell.Client
         }
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "...";
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A server/time answer and when it was asked for and received, on the local clock.</summary>
+        private readonly struct ClockReading
+        {
+            public ClockReading(long serverMs, long sentMs, long receivedMs)
+            {
+                ServerMs = serverMs;
+                SentMs = sentMs;
+                ReceivedMs = receivedMs;
+            }
+
+            public long ServerMs { get; }
+
+            public long SentMs { get; }
+
+            public long ReceivedMs { get; }
+        }
+
+        private sealed class NoSlot : IDisposable
+        {
+            public static readonly NoSlot Instance = new NoSlot();
+
+            public void Dispose()
+            {
+            }
+        }
 
         private static HttpClient CreateHttpClient()
         {

@@ -25,6 +25,14 @@ namespace BingX.PowerShell.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>
+        /// The longest, in seconds, to wait by itself when the exchange answers 100410 (rate limited) before retrying
+        /// (default: Connect-BingX's, else 5). A block that lasts longer fails at once with BingXRateLimited. 0 never waits.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int MaxRateLimitWaitSec { get; set; }
+
         internal PipelinePump Pump => _pump ??= new PipelinePump();
 
         internal CancellationToken StopToken => _stopping.Token;
@@ -48,6 +56,9 @@ namespace BingX.PowerShell.Commands
         internal TimeSpan? RequestedTimeout =>
             MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
 
+        internal TimeSpan? RequestedMaxRateLimitWait =>
+            MyInvocation.BoundParameters.ContainsKey(nameof(MaxRateLimitWaitSec)) ? TimeSpan.FromSeconds(MaxRateLimitWaitSec) : (TimeSpan?)null;
+
         /// <summary>Options for a client that talks to the connected (or default) exchange, without credentials.</summary>
         internal BingXClientOptions CreatePublicOptions()
         {
@@ -62,6 +73,7 @@ namespace BingX.PowerShell.Commands
             {
                 BaseUri = baseUri,
                 Timeout = RequestedTimeout ?? connection?.Timeout ?? BingXClientOptions.DefaultTimeout,
+                MaxRateLimitWait = RequestedMaxRateLimitWait ?? connection?.MaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
                 Log = Pump,
             };
         }

@@ -61,6 +61,7 @@ namespace BingX.PowerShell.Commands
             {
                 BaseUri = baseUri,
                 Timeout = RequestedTimeout ?? BingXClientOptions.DefaultTimeout,
+                MaxRateLimitWait = RequestedMaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
                 Log = Pump,
             });
             BingXServerTime time;
@@ -75,7 +76,7 @@ namespace BingX.PowerShell.Commands
             }
 
             int? recvWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RecvWindow)) ? RecvWindow : (int?)null;
-            BingXSession.Current = new BingXConnection(baseUri, credential, Vault, secretName, Credential == null, recvWindow, RequestedTimeout);
+            BingXSession.Current = new BingXConnection(baseUri, credential, Vault, secretName, Credential == null, recvWindow, RequestedTimeout, RequestedMaxRateLimitWait);
             WriteVerbose($"Connected to {baseUri} as {credential.RedactedApiKey}; clock offset {time.Offset.TotalMilliseconds:0} ms.");
 
             if (PassThru)

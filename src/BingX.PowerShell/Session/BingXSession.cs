@@ -7,7 +7,7 @@ namespace BingX.PowerShell.Session
     /// <summary>What Connect-BingX set: the defaults every cmdlet uses unless told otherwise.</summary>
     internal sealed class BingXConnection
     {
-        public BingXConnection(Uri baseUri, BingXApiCredential credential, string? vault, string secretName, bool fromVault, int? recvWindow, TimeSpan? timeout)
+        public BingXConnection(Uri baseUri, BingXApiCredential credential, string? vault, string secretName, bool fromVault, int? recvWindow, TimeSpan? timeout, TimeSpan? maxRateLimitWait = null)
         {
             BaseUri = baseUri;
             Credential = credential;
@@ -16,6 +16,7 @@ namespace BingX.PowerShell.Session
             FromVault = fromVault;
             RecvWindow = recvWindow;
             Timeout = timeout;
+            MaxRateLimitWait = maxRateLimitWait;
         }
 
         public Uri BaseUri { get; }
@@ -32,6 +33,9 @@ namespace BingX.PowerShell.Session
         public int? RecvWindow { get; }
 
         public TimeSpan? Timeout { get; }
+
+        /// <summary>Connect-BingX -MaxRateLimitWaitSec: the session's default for every cmdlet.</summary>
+        public TimeSpan? MaxRateLimitWait { get; }
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ namespace BingX.PowerShell
     /// </summary>
     public class BingXException : Exception
     {
+        private string? _note;
+
         public BingXException(string errorId, BingXErrorKind kind, string message, string? endpoint, Exception? innerException = null)
             : base(message, innerException)
         {
@@ -43,6 +45,12 @@ namespace BingX.PowerShell
         /// check the order state before repeating it.
         /// </summary>
         public bool OutcomeUnknown { get; internal set; }
+
+        /// <summary>The message, with what the client learnt after the failure (e.g. an earlier attempt whose answer was lost).</summary>
+        public override string Message => _note == null ? base.Message : base.Message + _note;
+
+        /// <summary>Adds a sentence to the message; used before the exception leaves the client.</summary>
+        internal void AppendToMessage(string sentence) => _note = (_note ?? string.Empty) + " " + sentence.Trim();
     }
 
     /// <summary>The exchange answered with a non-zero BingX code.</summary>
@@ -75,10 +83,17 @@ namespace BingX.PowerShell
             : base(BingXErrorIds.RateLimited, BingXErrorKind.RateLimited, code, apiMessage, httpStatus, endpoint)
         {
             RetryAfter = retryAfter;
+            LocalRetryAfter = retryAfter;
         }
 
         /// <summary>The unblock time from the exchange's message (server clock, UTC), when it gave one.</summary>
         public DateTimeOffset? RetryAfter { get; }
+
+        /// <summary>
+        /// <see cref="RetryAfter"/> on this machine's clock: the exchange's time minus the measured clock offset.
+        /// Compare this one with <c>[DateTimeOffset]::UtcNow</c> or <c>Get-Date</c>.
+        /// </summary>
+        public DateTimeOffset? LocalRetryAfter { get; internal set; }
     }
 
     /// <summary>The request did not get a usable answer: network failure, timeout, HTTP error or a body that is not BingX JSON.</summary>

@@ -9,81 +9,140 @@ namespace BingX.PowerShell.Client.RateLimiting
 {
     /// <summary>
     /// Keeps every API key under the documented per-endpoint rate, process-wide: the module is loaded once per
-    /// process, so all runspaces (ForEach-Object -Parallel included) share these windows.
-    /// The docs do not say whether "2/s" is a fixed or sliding window, so this keeps to the stricter reading:
-    /// never more than N requests in any window of one second plus a margin for network jitter.
+    /// process, so all runspaces (ForEach-Object -Parallel included) share these pacers.
     /// </summary>
+    /// <remarks>
+    /// The docs do not say whether "2/s" is a fixed or a sliding window, so this keeps to the stricter reading: never
+    /// more than N requests in any window of one second as the exchange sees them. Send times alone cannot promise
+    /// that: a request that was slow to arrive (a new TLS connection, a busy thread pool) lands closer to the next
+    /// one than it was sent. So a request may go only once the N-th request before it has been <em>answered</em>
+    /// and a full window has passed since: the exchange handled that one before it answered, and handles the new
+    /// one after it is sent, so the two are at least a window apart on the exchange's side whatever the latency.
+    /// </remarks>
     internal static class RequestRateLimiter
     {
-        /// <summary>Added to the one-second window so that jitter on the way cannot squeeze N+1 requests into a server second.</summary>
-        internal static readonly TimeSpan JitterMargin = TimeSpan.FromMilliseconds(50);
+        /// <summary>The window the exchange counts in.</summary>
+        internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
-        private static readonly ConcurrentDictionary<string, SlidingWindow> Windows = new ConcurrentDictionary<string, SlidingWindow>(StringComparer.Ordinal);
+        /// <summary>Added to the window for clock granularity on either side.</summary>
+        internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(20);
+
+        private static readonly ConcurrentDictionary<string, EndpointPacer> Pacers = new ConcurrentDictionary<string, EndpointPacer>(StringComparer.Ordinal);
 
         /// <summary>When set (benchmarks of pure overhead), nothing waits.</summary>
         internal static bool Disabled { get; set; }
 
-        /// <summary>Reserves the next slot for this key and endpoint and returns how long to wait before sending.</summary>
-        public static TimeSpan Reserve(string apiKey, BingXEndpoint endpoint)
+        /// <summary>
+        /// Waits for this key's turn on this endpoint and returns the slot the request occupies. Dispose the slot as
+        /// soon as the answer (or the failure) is in: the requests queued behind it are timed from that moment.
+        /// <paramref name="onWait"/> is told how long the caller will wait, when it has to.
+        /// </summary>
+        public static Task<IDisposable> AcquireAsync(string apiKey, BingXEndpoint endpoint, Action<TimeSpan>? onWait, CancellationToken cancellationToken)
         {
             if (Disabled || endpoint.RequestsPerSecond <= 0)
             {
-                return TimeSpan.Zero;
+                return Task.FromResult<IDisposable>(Slot.None);
             }
-            SlidingWindow window = Windows.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new SlidingWindow(endpoint.RequestsPerSecond, TimeSpan.FromSeconds(1) + JitterMargin));
-            return window.Reserve();
-        }
-
-        public static async Task WaitAsync(string apiKey, BingXEndpoint endpoint, Action<TimeSpan>? onWait, CancellationToken cancellationToken)
-        {
-            TimeSpan delay = Reserve(apiKey, endpoint);
-            if (delay > TimeSpan.Zero)
-            {
-                onWait?.Invoke(delay);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
+            EndpointPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new EndpointPacer(endpoint.RequestsPerSecond, Window + SafetyMargin));
+            return pacer.AcquireAsync(onWait, cancellationToken);
         }
 
         /// <summary>Test hook.</summary>
-        internal static void ResetAll() => Windows.Clear();
+        internal static void ResetAll() => Pacers.Clear();
 
-        private sealed class SlidingWindow
+        private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+        private sealed class EndpointPacer
         {
-            private static readonly Stopwatch Clock = Stopwatch.StartNew();
             private readonly int _limit;
             private readonly long _windowTicks;
-            // Send times already handed out, oldest first; non-decreasing by construction.
-            private readonly LinkedList<long> _slots = new LinkedList<long>();
 
-            public SlidingWindow(int limit, TimeSpan window)
+            // One caller at a time decides when it may send, in arrival order (SemaphoreSlim queues async waiters
+            // first in, first out), so no runspace can starve another.
+            private readonly SemaphoreSlim _turnstile = new SemaphoreSlim(1, 1);
+
+            // The last _limit requests sent, oldest first. Only touched while holding the turnstile.
+            private readonly Queue<Slot> _recent = new Queue<Slot>();
+
+            public EndpointPacer(int limit, TimeSpan window)
             {
                 _limit = limit;
                 _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
             }
 
-            public TimeSpan Reserve()
+            public async Task<IDisposable> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
             {
-                lock (_slots)
+                await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    long now = Clock.ElapsedTicks;
-                    while (_slots.Count > 0 && _slots.First!.Value <= now - _windowTicks)
+                    bool told = false;
+                    while (_recent.Count >= _limit)
                     {
-                        _slots.RemoveFirst();
+                        Slot oldest = _recent.Peek();
+                        // Still in flight: nothing is known about when the exchange will count it; wait for its answer.
+                        await WaitOrCancelAsync(oldest.Answered, cancellationToken).ConfigureAwait(false);
+                        long due = oldest.AnsweredAtTicks + _windowTicks;
+                        long now = Clock.ElapsedTicks;
+                        if (due <= now)
+                        {
+                            break;
+                        }
+                        TimeSpan delay = TimeSpan.FromSeconds((double)(due - now) / Stopwatch.Frequency);
+                        if (!told)
+                        {
+                            told = true;
+                            onWait?.Invoke(delay);
+                        }
+                        // Timers may fire a little early: the loop checks again.
+                        await Task.Delay(delay + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
                     }
 
-                    long sendAt = now;
-                    if (_slots.Count >= _limit)
+                    var slot = new Slot();
+                    _recent.Enqueue(slot);
+                    if (_recent.Count > _limit)
                     {
-                        // The N-th most recent slot must be a full window behind the new one.
-                        LinkedListNode<long> node = _slots.Last!;
-                        for (int i = 1; i < _limit; i++)
-                        {
-                            node = node.Previous!;
-                        }
-                        sendAt = Math.Max(now, node.Value + _windowTicks);
+                        _recent.Dequeue();
                     }
-                    _slots.AddLast(sendAt);
-                    return TimeSpan.FromSeconds((double)(sendAt - now) / Stopwatch.Frequency);
+                    return slot;
+                }
+                finally
+                {
+                    _turnstile.Release();
+                }
+            }
+
+            private static async Task WaitOrCancelAsync(Task task, CancellationToken cancellationToken)
+            {
+                if (task.IsCompleted)
+                {
+                    return;
+                }
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
+                {
+                    await (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>One request's place in its endpoint's window: answered when disposed.</summary>
+        private sealed class Slot : IDisposable
+        {
+            public static readonly Slot None = new Slot();
+
+            private readonly TaskCompletionSource<bool> _answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private long _answeredAtTicks;
+
+            public Task Answered => _answered.Task;
+
+            public long AnsweredAtTicks => Interlocked.Read(ref _answeredAtTicks);
+
+            public void Dispose()
+            {
+                // The time first: whoever wakes on the task reads it.
+                if (Interlocked.CompareExchange(ref _answeredAtTicks, Clock.ElapsedTicks, 0) == 0)
+                {
+                    _answered.TrySetResult(true);
                 }
             }
         }
