@@ -122,10 +122,11 @@ namespace BingX.PowerShell.Client
                     _options.Log.Verbose(Invariant($"{endpoint}: rate limited by BingX (code 100410: {Truncate(ex.ApiMessage, 120)}); waiting {wait.TotalSeconds:0.0} s, until {localUntil:HH:mm:ss} UTC, then retrying (wait {rateLimitWaits} of at most {MaxRateLimitWaits}; waits up to {_options.MaxRateLimitWait.TotalSeconds:0.#} s are allowed by -MaxRateLimitWaitSec)."));
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
-                catch (BingXTransportException ex) when (IsRetriable(endpoint, ex) && transportRetries < _options.MaxRetries)
+                catch (BingXException ex) when (IsRetriable(endpoint, ex) && transportRetries < _options.MaxRetries)
                 {
                     transportRetries++;
-                    if (ex.OutcomeUnknown && endpoint.RetrySafety != RetrySafety.Safe)
+                    // A cancel whose answer was lost, or that heard "internal error", may have been carried out.
+                    if ((ex.OutcomeUnknown || ex is BingXApiException) && endpoint.RetrySafety != RetrySafety.Safe)
                     {
                         lostAnswer ??= ex;
                     }
@@ -372,24 +373,35 @@ namespace BingX.PowerShell.Client
                 && int.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
         }
 
-        private static bool IsRetriable(BingXEndpoint endpoint, BingXTransportException ex)
+        private static bool IsRetriable(BingXEndpoint endpoint, BingXException ex)
         {
             if (endpoint.RetrySafety == RetrySafety.Unsafe)
             {
                 return false;
             }
-            switch (ex.Kind)
+            switch (ex)
             {
-                case BingXErrorKind.Network:
-                case BingXErrorKind.InvalidResponse:
-                    return true;
-                case BingXErrorKind.HttpError:
-                    return ex.HttpStatus >= 500;
+                case BingXTransportException transport:
+                    switch (transport.Kind)
+                    {
+                        case BingXErrorKind.Network:
+                        case BingXErrorKind.InvalidResponse:
+                            return true;
+                        case BingXErrorKind.HttpError:
+                            return transport.HttpStatus >= 500;
+                        default:
+                            // Timeouts are the user's budget (-TimeoutSec); 403/418/429 mean stop, not retry.
+                            return false;
+                    }
+                case BingXApiException api:
+                    // "Internal error" and "system busy": BingX's own 5xx.
+                    return IsServerBusy(api.Code);
                 default:
-                    // Timeouts are the user's budget; 403/418/429 mean stop, not retry.
                     return false;
             }
         }
+
+        private static bool IsServerBusy(int code) => code == 100500 || code == 100503 || code == 80012;
 
         private static TimeSpan Backoff(int retry)
         {

@@ -1,0 +1,313 @@
+# What the network or the exchange can do wrong, injected in the simulator. Every fault ends in a specific ErrorId
+# or a recovery with the right result: never a hang, a raw .NET exception or a wrong answer.
+# Exchange error codes (100410, 100421, ...) are in Reliability.RateLimit and Reliability.Clock; the mapping of the
+# other codes to ErrorIds is in StopBingXOpenOrder.Tests.ps1.
+BeforeAll {
+    Import-Module $env:BINGX_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
+    $sim = Start-TestSimulator
+
+    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
+    $openPath = '/openApi/spot/v1/trade/openOrders'
+    $timePath = '/openApi/spot/v1/server/time'
+    $orderPath = '/openApi/spot/v1/trade/order'
+
+    function New-ConnectedAccount {
+        # A fresh account per test: its own rate-limit windows and orders. Two BTC orders to read or cancel.
+        $account = New-SimAccount -Simulator $sim
+        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
+        $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 2
+        $account | Add-Member -NotePropertyName OrderIds -NotePropertyValue @($orders.orderId | ForEach-Object { [long] $_ } | Sort-Object)
+        Clear-SimRequestLog $sim
+        return $account
+    }
+
+    function Get-OrderStatus($account) {
+        @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders.status | Sort-Object -Unique)
+    }
+
+    function Assert-BingXError($err, [string] $ErrorId) {
+        # A BingX error with a stable id, never a raw .NET exception.
+        $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,BingX.PowerShell.Commands.*"
+        $err.Exception | Should -BeOfType ([BingX.PowerShell.BingXException])
+        $err.Exception.ErrorId | Should -Be $ErrorId
+    }
+}
+
+AfterAll {
+    Disconnect-BingX
+    Stop-TestSimulator -Simulator $sim
+}
+
+Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
+    BeforeEach { $account = New-ConnectedAccount }
+    AfterEach { Clear-SimFault $sim }
+
+    It '<Name> once: retried, and the result is complete and right' -ForEach @(
+        @{ Name = 'HTTP 500'; Fault = @{ Kind = 'status'; Status = 500 } }
+        @{ Name = 'HTTP 502'; Fault = @{ Kind = 'status'; Status = 502 } }
+        @{ Name = 'HTTP 503'; Fault = @{ Kind = 'status'; Status = 503 } }
+        @{ Name = 'an HTML error page'; Fault = @{ Kind = 'html' } }
+        @{ Name = 'a body that is not JSON'; Fault = @{ Kind = 'malformed' } }
+        @{ Name = 'truncated JSON'; Fault = @{ Kind = 'truncated' } }
+        @{ Name = 'a connection dropped mid-response'; Fault = @{ Kind = 'drop' } }
+        @{ Name = 'code 100500 (internal error)'; Fault = @{ Kind = 'business'; Code = 100500 } }
+        @{ Name = 'code 100503 (system busy)'; Fault = @{ Kind = 'business'; Code = 100503 } }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $openPath @Fault
+        $orders = Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop
+        @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
+        $orders[0].Price | Should -Be ([decimal] '30000.5')
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $openPath)
+        $log | Should -HaveCount 2
+        $log[0].fault | Should -Be $Fault.Kind
+        $log[1].fault | Should -BeNullOrEmpty
+        $log[1].code | Should -Be 0
+    }
+
+    It '<Name> every time: <ErrorId> after exactly 3 attempts' -ForEach @(
+        @{ Name = 'HTTP 500'; Fault = @{ Kind = 'status'; Status = 500 }; ErrorId = 'BingXHttpError'; Category = 'ProtocolError' }
+        @{ Name = 'HTTP 503'; Fault = @{ Kind = 'status'; Status = 503 }; ErrorId = 'BingXHttpError'; Category = 'ProtocolError' }
+        @{ Name = 'an HTML error page'; Fault = @{ Kind = 'html'; Status = 502 }; ErrorId = 'BingXHttpError'; Category = 'ProtocolError' }
+        @{ Name = 'a body that is not JSON'; Fault = @{ Kind = 'malformed' }; ErrorId = 'BingXInvalidResponse'; Category = 'InvalidResult' }
+        @{ Name = 'truncated JSON'; Fault = @{ Kind = 'truncated' }; ErrorId = 'BingXInvalidResponse'; Category = 'InvalidResult' }
+        @{ Name = 'a connection dropped mid-response'; Fault = @{ Kind = 'drop' }; ErrorId = 'BingXNetworkError'; Category = 'ConnectionError' }
+        @{ Name = 'code 100503 (system busy)'; Fault = @{ Kind = 'business'; Code = 100503 }; ErrorId = 'BingXApiError'; Category = 'InvalidOperation' }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $openPath -Count 10 @Fault
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } | Should -Throw -PassThru
+        Assert-BingXError $err $ErrorId
+        $err.CategoryInfo.Category | Should -Be $Category
+        $err.Exception.OutcomeUnknown | Should -BeFalse -Because 'a read changes nothing'
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
+    }
+
+    It 'an HTML page is described by its content type and first words, not dumped whole' {
+        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind html -Status 502 -Count 10
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'HTTP 502'
+        $err.Exception.Message | Should -Match 'text/html'
+        $err.Exception.Message | Should -Not -Match 'nginx</center>'
+        $err.Exception.HttpStatus | Should -Be 502
+    }
+
+    It 'HTTP <Status> is not retried (it means stop), and says what to do' -ForEach @(
+        @{ Status = 429; Advice = 'limiting this IP' }
+        @{ Status = 418; Advice = 'ban' }
+        @{ Status = 403; Advice = 'firewall' }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind status -Status $Status -Count 10
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT } | Should -Throw -PassThru
+        Assert-BingXError $err 'BingXHttpError'
+        $err.Exception.HttpStatus | Should -Be $Status
+        $err.Exception.Message | Should -Match $Advice
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+    }
+
+    It 'an answer slower than -TimeoutSec: BingXTimeout after that time, not retried' {
+        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 4000 -Count 10
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 1 } | Should -Throw -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3 -Because 'the timeout is per attempt and a timeout is not retried'
+        Assert-BingXError $err 'BingXTimeout'
+        $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $err.Exception.Message | Should -Match '-TimeoutSec'
+        $err.Exception.OutcomeUnknown | Should -BeFalse
+    }
+
+    It 'an answer slower than usual but within -TimeoutSec is waited for' {
+        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 1200
+        $orders = Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 5
+        @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+    }
+
+    It 'Connect-BingX''s clock reading is a read too: retried after a 502' {
+        $null = Add-SimFault -Simulator $sim -Path $timePath -Kind status -Status 502
+        $info = Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -PassThru
+        $info.ClockOffset.Duration().TotalSeconds | Should -BeLessThan 2
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
+    }
+
+    It 'Connect-BingX gives BingXTimeout when the exchange does not answer in -TimeoutSec' {
+        $null = Add-SimFault -Simulator $sim -Path $timePath -Kind delay -DelayMs 4000
+        $err = { Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -TimeoutSec 1 } | Should -Throw -PassThru
+        Assert-BingXError $err 'BingXTimeout'
+    }
+}
+
+Describe 'A body that stalls half way' -Tag Core {
+    # The simulator's faults either answer late or cut the connection; this server sends the headers and half the
+    # body, then neither finishes nor closes. ResponseContentRead must put the body under the timeout too.
+    BeforeAll {
+        $stalling = Start-StallingServer
+        $account = New-SimAccount -Simulator $sim
+        $previousBaseUri = $env:BINGX_BASE_URI
+    }
+    AfterAll {
+        Stop-StallingServer $stalling
+        $env:BINGX_BASE_URI = $previousBaseUri
+    }
+
+    It 'ends Connect-BingX in BingXTimeout within -TimeoutSec' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Connect-BingX -BaseUri $stalling.BaseUri -Credential $account.Credential -TimeoutSec 1 } | Should -Throw -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 4
+        Assert-BingXError $err 'BingXTimeout'
+        $stalling.Accepted.Count | Should -BeGreaterThan 0 -Because 'the request must have reached the stalling server'
+    }
+
+    It 'ends Get-BingXOpenOrder in BingXTimeout within -TimeoutSec' {
+        Disconnect-BingX
+        $env:BINGX_BASE_URI = [string] $stalling.BaseUri
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT -Credential $account.Credential -TimeoutSec 1 } | Should -Throw -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 4
+        Assert-BingXError $err 'BingXTimeout'
+    }
+}
+
+Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
+    BeforeEach { $account = New-ConnectedAccount }
+    AfterEach { Clear-SimFault $sim }
+
+    It '<Name> before processing: retried, and the cancelled orders are listed' -ForEach @(
+        @{ Name = 'HTTP 502'; Fault = @{ Kind = 'status'; Status = 502 } }
+        @{ Name = 'an HTML error page'; Fault = @{ Kind = 'html'; Status = 503 } }
+        @{ Name = 'a dropped connection'; Fault = @{ Kind = 'drop' } }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath @Fault
+        $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
+        Get-OrderStatus $account | Should -Be @('CANCELED')
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+    }
+
+    It 'a connection dropped after the exchange acted: retried, and a warning says the first attempt''s orders are not listed' {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind drop -AfterProcessing
+        $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        # Honest, not complete: the retry found nothing left to cancel, and the warning says why the list is short.
+        $cancelled | Should -BeNullOrEmpty
+        $warnings | Should -HaveCount 1
+        $warnings[0].Message | Should -Match 'cancelOpenOrders'
+        $warnings[0].Message | Should -Match 'earlier attempt was lost'
+        $warnings[0].Message | Should -Match 'BingXNetworkError'
+        Get-OrderStatus $account | Should -Be @('CANCELED')
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+    }
+
+    It 'a lost answer followed by a failing retry: the error says the first attempt may have been carried out' {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind truncated -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100400 -Msg 'the order you want to cancel is FILLED or CANCELLED already'
+        $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
+        Assert-BingXError $err 'BingXApiError'
+        $err.Exception.OutcomeUnknown | Should -BeTrue
+        $err.Exception.Message | Should -Match 'FILLED or CANCELLED already'
+        $err.Exception.Message | Should -Match 'earlier attempt lost its answer \(BingXInvalidResponse\) and may have been carried out'
+        Get-OrderStatus $account | Should -Be @('CANCELED')
+    }
+
+    It 'lost answers every time: <ErrorId> with OutcomeUnknown, after 3 attempts' -ForEach @(
+        @{ Fault = @{ Kind = 'drop' }; ErrorId = 'BingXNetworkError' }
+        @{ Fault = @{ Kind = 'truncated' }; ErrorId = 'BingXInvalidResponse' }
+        @{ Fault = @{ Kind = 'status'; Status = 502 }; ErrorId = 'BingXHttpError' }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -AfterProcessing -Count 10 @Fault
+        $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
+        Assert-BingXError $err $ErrorId
+        $err.Exception.OutcomeUnknown | Should -BeTrue
+        $err.Exception.Message | Should -Match 'may or may not have been carried out'
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
+    }
+
+    It 'an answer later than -TimeoutSec after the exchange acted: BingXTimeout with OutcomeUnknown, not retried' {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind delay -DelayMs 3000 -AfterProcessing
+        $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -TimeoutSec 1 } | Should -Throw -PassThru
+        Assert-BingXError $err 'BingXTimeout'
+        $err.Exception.OutcomeUnknown | Should -BeTrue
+        $err.Exception.Message | Should -Match 'check the orders before repeating'
+        Get-OrderStatus $account | Should -Be @('CANCELED') -Because 'the exchange did act; the message must not claim otherwise'
+    }
+
+    It 'an error about one symbol (after retries) does not stop the next symbol' {
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100503 -Count 3
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.5'
+        $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT -Force -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors | Should -HaveCount 1
+        $errors[0].TargetObject | Should -Be 'BTC-USDT'
+        $cancelled.Symbol | Should -Be 'ETH-USDT'
+    }
+}
+
+Describe 'Placing an order is never retried blindly' -Tag Core {
+    # New-BingXOrder comes with its own client-order-id recovery; this pins the transport rule it relies on:
+    # trade/order is sent once, whatever comes back, and a lost answer is reported as such.
+    BeforeAll {
+        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '100000' }
+        Set-SimPrice -Simulator $sim -Symbol BTC-USDT -Price '43000'
+        $client = New-InternalBingXClient -BaseUri $sim.BaseUri -ApiKey $account.ApiKey -SecretKey $account.SecretKey
+        $order = [ordered] @{ symbol = 'BTC-USDT'; side = 'BUY'; type = 'LIMIT'; price = '30000'; quantity = '0.001'; newClientOrderId = 'reliability_1' }
+    }
+    BeforeEach { Clear-SimRequestLog $sim }
+    AfterEach { Clear-SimFault $sim }
+
+    It '<Name>: one request, <ErrorId>, OutcomeUnknown <Unknown>' -ForEach @(
+        @{ Name = 'HTTP 502 before processing'; Fault = @{ Kind = 'status'; Status = 502 }; ErrorId = 'BingXHttpError'; Unknown = $true }
+        @{ Name = 'a drop after processing'; Fault = @{ Kind = 'drop'; AfterProcessing = $true }; ErrorId = 'BingXNetworkError'; Unknown = $true }
+        @{ Name = 'truncated JSON after processing'; Fault = @{ Kind = 'truncated'; AfterProcessing = $true }; ErrorId = 'BingXInvalidResponse'; Unknown = $true }
+        @{ Name = 'code 100500 after processing'; Fault = @{ Kind = 'business'; Code = 100500; AfterProcessing = $true }; ErrorId = 'BingXApiError'; Unknown = $false }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $orderPath -Count 10 @Fault
+        $err = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $order
+        $err | Should -BeOfType ([BingX.PowerShell.BingXException])
+        $err.ErrorId | Should -Be $ErrorId
+        $err.OutcomeUnknown | Should -Be $Unknown
+        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
+    }
+
+    It 'but a timestamp rejection (refused before processing) is retried once after a clock reading' {
+        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind business -Code 100421
+        $second = [ordered] @{}
+        foreach ($name in $order.Keys) { $second[$name] = $order[$name] }
+        $second.newClientOrderId = 'reliability_2'
+        $result = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $second
+        $result | Should -Not -BeOfType ([Exception])
+        @(Get-SimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+    }
+}
+
+Describe 'Ctrl+C (StopProcessing) cancels the request in flight' -Tag Core {
+    # Commands go to the other runspace as text: a script block would run back in this (busy) runspace.
+    BeforeAll {
+        $account = New-ConnectedAccount
+        $variables = @{ BaseUri = $sim.BaseUri; Credential = $account.Credential }
+    }
+    AfterEach { Clear-SimFault $sim }
+
+    It '<Name> stops within 2 s of Stop(), and the exchange did nothing' -ForEach @(
+        @{ Name = 'Stop-BingXOpenOrder waiting 20 s for an answer'; Path = '/openApi/spot/v1/trade/cancelOpenOrders'; Command = 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force' }
+        @{ Name = 'Get-BingXOpenOrder waiting 20 s for an answer'; Path = '/openApi/spot/v1/trade/openOrders'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT' }
+        @{ Name = 'Connect-BingX waiting 20 s for the clock'; Path = '/openApi/spot/v1/server/time'; Command = 'Connect-BingX -BaseUri $BaseUri -Credential $Credential' }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Path $Path -Kind delay -DelayMs 20000
+        $result = Stop-PowerShellWhileBusy -Command $Command -Parameters $variables -BusyMs 700
+        $result.Stopped | Should -BeTrue
+        $result.StopSeconds | Should -BeLessThan 2
+        $result.State | Should -Be 'Stopped'
+        $result.Errors | Should -BeNullOrEmpty -Because 'a stopped pipeline reports no error of its own'
+        Get-OrderStatus $account | Should -Be @('NEW')
+    }
+
+    It 'Stop-BingXOpenOrder waiting out a 100410 block stops within 2 s' {
+        $until = [DateTimeOffset]::UtcNow.AddSeconds(20).ToUnixTimeMilliseconds()
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $until"
+        $result = Stop-PowerShellWhileBusy -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 60' -BusyMs 1000
+        $result.Stopped | Should -BeTrue
+        $result.StopSeconds | Should -BeLessThan 2
+        $result.State | Should -Be 'Stopped'
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
+        Get-OrderStatus $account | Should -Be @('NEW')
+    }
+}
