@@ -101,8 +101,9 @@ namespace BingX.PowerShell.Client
                     }
                     return result;
                 }
-                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Timestamp && !clockResynchronized)
+                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Timestamp && endpoint.Signed && !clockResynchronized)
                 {
+                    // Only a signed request carries a timestamp; reading the clock cannot fix a public endpoint.
                     clockResynchronized = true;
                     _options.Log.Verbose($"{endpoint}: the exchange rejected the timestamp (code {ex.Code}); measuring the clock offset again and retrying once.");
                     await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
@@ -294,10 +295,12 @@ namespace BingX.PowerShell.Client
                         }
                         catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
                         {
+                            // A connection that was never made sent nothing: only a later failure leaves a write in doubt.
+                            bool connected = !IsConnectFailure(ex);
                             throw new BingXTransportException(BingXErrorIds.NetworkError, BingXErrorKind.Network,
-                                $"The request {endpoint} to {_options.BaseUri.GetLeftPart(UriPartial.Authority)} failed: {Describe(ex)}.{OutcomeHint(endpoint)}",
+                                $"The request {endpoint} to {_options.BaseUri.GetLeftPart(UriPartial.Authority)} failed: {Describe(ex)}.{(connected ? OutcomeHint(endpoint) : " Nothing was sent.")}",
                                 endpoint.Path, null, ex)
-                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post && !IsConnectFailure(ex) };
+                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post && connected };
                         }
                     }
 

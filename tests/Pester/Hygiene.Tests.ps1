@@ -1,0 +1,159 @@
+# Secret hygiene, tested rather than assumed: every exported cmdlet runs with -Verbose -Debug under Start-Transcript,
+# on success and on every error path (credentials, vault, every fault kind), in a child pwsh
+# (TestHelpers/Invoke-HygieneRun.ps1). Then nothing it showed or kept - transcript, console, any stream, any error
+# record, exception, inner exception or stack trace - may hold a full API key, a secret key, or any signature the
+# exchange received. The API key may appear only shortened (first4...last4).
+#
+# A new cmdlet needs one line in Hygiene.Invocations.psd1; this file fails for an exported cmdlet without one.
+BeforeDiscovery {
+    Import-Module $env:BINGX_MODULE_PATH -Force
+    $cmdletNames = @((Get-Command -Module BingX -CommandType Cmdlet).Name | Sort-Object)
+
+    # What Stop-BingXOpenOrder must report under each condition: proof that each error path really ran.
+    $expectations = @(
+        @{ Condition = 'connected'; ErrorId = $null }
+        @{ Condition = 'from the vault'; ErrorId = $null }
+        @{ Condition = 'WhatIf'; ErrorId = $null }
+        @{ Condition = 'wrong secret'; ErrorId = 'BingXAuthenticationFailed' }
+        @{ Condition = 'unknown API key'; ErrorId = 'BingXAuthenticationFailed' }
+        @{ Condition = 'no secret in the vault'; ErrorId = 'BingXSecretNotFound' }
+        @{ Condition = 'the secret key as a plain string'; ErrorId = 'BingXSecretInvalid' }
+        @{ Condition = 'a hashtable without SecretKey'; ErrorId = 'BingXSecretInvalid' }
+        @{ Condition = 'a hashtable without ApiKey'; ErrorId = 'BingXSecretInvalid' }
+        @{ Condition = 'HTTP 500'; ErrorId = 'BingXHttpError' }
+        @{ Condition = 'HTML error page, recovered'; ErrorId = $null }
+        @{ Condition = 'malformed JSON, recovered'; ErrorId = $null }
+        @{ Condition = 'truncated JSON'; ErrorId = 'BingXInvalidResponse' }
+        @{ Condition = 'dropped connection'; ErrorId = 'BingXNetworkError' }
+        @{ Condition = 'dropped after processing, recovered'; ErrorId = $null }
+        @{ Condition = 'timeout'; ErrorId = 'BingXTimeout' }
+        @{ Condition = '100410 rate limited'; ErrorId = 'BingXRateLimited' }
+        @{ Condition = '100410 disabled period'; ErrorId = 'BingXRateLimited' }
+        @{ Condition = '100410 100202 penalty'; ErrorId = 'BingXRateLimited' }
+        @{ Condition = '100421 timestamp mismatch'; ErrorId = 'BingXTimestampRejected' }
+        @{ Condition = '100421 not tradable by API'; ErrorId = 'BingXApiError' }
+        @{ Condition = '100419 IP not whitelisted'; ErrorId = 'BingXIpNotWhitelisted' }
+        @{ Condition = '100004 permission denied'; ErrorId = 'BingXPermissionDenied' }
+    )
+}
+
+BeforeAll {
+    Import-Module $env:BINGX_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    $sim = Start-TestSimulator
+    $invocationsPath = Join-Path $PSScriptRoot 'Hygiene.Invocations.psd1'
+    $invocations = Import-PowerShellDataFile $invocationsPath
+    $exported = @((Get-Command -Module BingX -CommandType Cmdlet).Name | Sort-Object)
+
+    $work = Join-Path ([IO.Path]::GetTempPath()) ('BingXHygiene' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $work
+    $paths = @{
+        TranscriptPath = Join-Path $work 'transcript.txt'
+        DumpPath       = Join-Path $work 'dump.txt'
+        SummaryPath    = Join-Path $work 'summary.json'
+        SecretsPath    = Join-Path $work 'secrets.json'
+    }
+    $pwsh = [Environment]::ProcessPath
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    $runner = Join-Path $PSScriptRoot 'TestHelpers/Invoke-HygieneRun.ps1'
+    $vaultModule = (Resolve-Path (Join-Path $PSScriptRoot '../SecretManagement/BingX.ContractVault')).ProviderPath
+    $console = & $pwsh @prefix -NoProfile -NonInteractive -File $runner -SimulatorBaseUri ([string] $sim.BaseUri) `
+        -InvocationsPath $invocationsPath -VaultModulePath $vaultModule @paths 2>&1 | ForEach-Object { [string] $_ }
+    $exitCode = $LASTEXITCODE
+
+    $summary = @(Get-Content -Raw $paths.SummaryPath | ConvertFrom-Json)
+    $used = @(Get-Content -Raw $paths.SecretsPath | ConvertFrom-Json)
+    $signatures = @(Get-SimRequestLog -Simulator $sim | ForEach-Object { [regex]::Match($_.query, '(?:^|&)signature=([0-9a-fA-F]+)').Groups[1].Value } |
+            Where-Object { $_ } | Sort-Object -Unique)
+    $sources = [ordered] @{
+        'the transcript'                                 = Get-Content -Raw $paths.TranscriptPath
+        'the console'                                    = $console -join "`n"
+        'the streams, errors, exceptions and stack traces' = Get-Content -Raw $paths.DumpPath
+    }
+
+    function Find-Leak([string] $Kind, [string[]] $Values) {
+        # Names where a value was found, never the value itself. Also looks through the text with all white space
+        # removed: a console wraps long lines, and a wrapped key is still a leaked key.
+        foreach ($source in $sources.Keys) {
+            $text = $sources[$source]
+            $joined = $text -replace '\s', ''
+            foreach ($value in $Values | Where-Object { $_ }) {
+                $at = $text.IndexOf($value, [StringComparison]::Ordinal)
+                if ($at -ge 0) {
+                    "$Kind in $source, after: ...$($text.Substring([math]::Max(0, $at - 60), [math]::Min(60, $at)))"
+                }
+                elseif ($joined.IndexOf($value, [StringComparison]::Ordinal) -ge 0) {
+                    "$Kind in $source, across a line break"
+                }
+            }
+        }
+    }
+}
+
+AfterAll {
+    Stop-TestSimulator -Simulator $sim
+    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The hygiene table covers every exported cmdlet' -Tag Core {
+    It '<_> has a line in Hygiene.Invocations.psd1' -ForEach $cmdletNames {
+        $invocations.Keys | Should -Contain $_ -Because 'every cmdlet must be run by the hygiene test: add one line to Hygiene.Invocations.psd1'
+    }
+
+    It 'the table names only exported cmdlets' {
+        foreach ($name in $invocations.Keys) { $exported | Should -Contain $name }
+    }
+}
+
+Describe 'Every cmdlet with -Verbose -Debug under Start-Transcript, on success and every error path' -Tag Core {
+    It 'the run completed: every cmdlet under every condition' -ForEach @{ Expected = @($expectations | ForEach-Object { $_.Condition }) } {
+        $exitCode | Should -Be 0 -Because (($console | Select-Object -Last 20) -join "`n")
+        $conditions = @($summary.Condition | Select-Object -Unique)
+        $conditions | Should -Be $Expected
+        foreach ($name in $exported) {
+            @($summary | Where-Object Command -EQ $name) | Should -HaveCount $conditions.Count -Because "$name must run under every condition"
+        }
+    }
+
+    It 'Stop-BingXOpenOrder under "<Condition>" reported <ErrorId> (the path really ran)' -ForEach $expectations {
+        $entry = $summary | Where-Object { $_.Condition -eq $Condition -and $_.Command -eq 'Stop-BingXOpenOrder' }
+        $entry | Should -HaveCount 1
+        if ($ErrorId) {
+            @($entry.ErrorIds) | Should -Contain $ErrorId
+        }
+        else {
+            @($entry.ErrorIds) | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'every error carried a BingX ErrorId: no raw .NET exception under any condition' {
+        $summary | ForEach-Object { $_.ErrorIds } | Where-Object { $_ -notlike 'BingX*' } | Sort-Object -Unique | Should -BeNullOrEmpty
+    }
+
+    It 'what was scanned is what a user sees: verbose, debug, warnings and errors, with the key shortened' {
+        $transcript = $sources['the transcript']
+        $transcript | Should -Match 'VERBOSE: POST /openApi/spot/v1/trade/cancelOpenOrders -> HTTP 200'
+        $transcript | Should -Match 'DEBUG: POST /openApi/spot/v1/trade/cancelOpenOrders\?symbol=BTC-USDT&timestamp=\d+&signature=\[redacted\]; X-BX-APIKEY: \w{4}\.\.\.\w{4}'
+        $transcript | Should -Match 'WARNING: .*earlier attempt was lost'
+        $transcript | Should -Match 'What if:'
+        $transcript | Should -Match 'BingXRateLimited,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
+        $transcript | Should -Match 'StackTrace'
+        $shortened = $used[0].ApiKey.Substring(0, 4) + '...' + $used[0].ApiKey.Substring($used[0].ApiKey.Length - 4)
+        $transcript | Should -Match ([regex]::Escape("X-BX-APIKEY: $shortened"))
+        $sources['the streams, errors, exceptions and stack traces'] | Should -Match ([regex]::Escape($shortened))
+    }
+
+    It 'no full API key appears anywhere' {
+        $used.Count | Should -BeGreaterThan 20
+        Find-Leak 'an API key' @($used.ApiKey) | Should -BeNullOrEmpty
+    }
+
+    It 'no secret key appears anywhere' {
+        Find-Leak 'a secret key' @($used.SecretKey) | Should -BeNullOrEmpty
+    }
+
+    It 'no signature the exchange received appears anywhere' {
+        $signatures.Count | Should -BeGreaterThan 50
+        Find-Leak 'a signature' $signatures | Should -BeNullOrEmpty
+    }
+}
