@@ -40,6 +40,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
     $sim = Start-TestSimulator
     $invocationsPath = Join-Path $PSScriptRoot 'Hygiene.Invocations.psd1'
     $invocations = Import-PowerShellDataFile $invocationsPath
@@ -58,12 +59,12 @@ BeforeAll {
     $runner = Join-Path $PSScriptRoot 'TestHelpers/Invoke-HygieneRun.ps1'
     $vaultModule = (Resolve-Path (Join-Path $PSScriptRoot '../SecretManagement/BingX.ContractVault')).ProviderPath
     $console = & $pwsh @prefix -NoProfile -NonInteractive -File $runner -SimulatorBaseUri ([string] $sim.BaseUri) `
-        -InvocationsPath $invocationsPath -VaultModulePath $vaultModule @paths 2>&1 | ForEach-Object { [string] $_ }
+        -InvocationsPath $invocationsPath -VaultModulePath $vaultModule @paths 2>&1 | ForEach-Object { [string] $_ -replace '\x1b\[[0-9;]*m', '' }
     $exitCode = $LASTEXITCODE
 
     $summary = @(Get-Content -Raw $paths.SummaryPath | ConvertFrom-Json)
     $used = @(Get-Content -Raw $paths.SecretsPath | ConvertFrom-Json)
-    $signatures = @(Get-SimRequestLog -Simulator $sim | ForEach-Object { [regex]::Match($_.query, '(?:^|&)signature=([0-9a-fA-F]+)').Groups[1].Value } |
+    $signatures = @(Get-SettledSimRequestLog -Simulator $sim | ForEach-Object { [regex]::Match($_.query, '(?:^|&)signature=([0-9a-fA-F]+)').Groups[1].Value } |
             Where-Object { $_ } | Sort-Object -Unique)
     $sources = [ordered] @{
         'the transcript'                                 = Get-Content -Raw $paths.TranscriptPath
@@ -95,7 +96,7 @@ AfterAll {
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'The hygiene table covers every exported cmdlet' -Tag Core {
+Describe 'The hygiene table covers every exported cmdlet' {
     It '<_> has a line in Hygiene.Invocations.psd1' -ForEach $cmdletNames {
         $invocations.Keys | Should -Contain $_ -Because 'every cmdlet must be run by the hygiene test: add one line to Hygiene.Invocations.psd1'
     }
@@ -105,7 +106,7 @@ Describe 'The hygiene table covers every exported cmdlet' -Tag Core {
     }
 }
 
-Describe 'Every cmdlet with -Verbose -Debug under Start-Transcript, on success and every error path' -Tag Core {
+Describe 'Every cmdlet with -Verbose -Debug under Start-Transcript, on success and every error path' {
     It 'the run completed: every cmdlet under every condition' -ForEach @{ Expected = @($expectations | ForEach-Object { $_.Condition }) } {
         $exitCode | Should -Be 0 -Because (($console | Select-Object -Last 20) -join "`n")
         $conditions = @($summary.Condition | Select-Object -Unique)

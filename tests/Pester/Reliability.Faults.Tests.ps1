@@ -40,7 +40,7 @@ AfterAll {
     Stop-TestSimulator -Simulator $sim
 }
 
-Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
+Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
     BeforeEach { $account = New-ConnectedAccount }
     AfterEach { Clear-SimFault $sim }
 
@@ -59,7 +59,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
         $orders[0].Price | Should -Be ([decimal] '30000.5')
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $openPath)
+        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath)
         $log | Should -HaveCount 2
         $log[0].fault | Should -Be $Fault.Kind
         $log[1].fault | Should -BeNullOrEmpty
@@ -80,7 +80,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
         Assert-BingXError $err $ErrorId
         $err.CategoryInfo.Category | Should -Be $Category
         $err.Exception.OutcomeUnknown | Should -BeFalse -Because 'a read changes nothing'
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
     }
 
     It 'an HTML page is described by its content type and first words, not dumped whole' {
@@ -102,7 +102,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
         Assert-BingXError $err 'BingXHttpError'
         $err.Exception.HttpStatus | Should -Be $Status
         $err.Exception.Message | Should -Match $Advice
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
     }
 
     It 'an answer slower than -TimeoutSec: BingXTimeout after that time, not retried' {
@@ -120,14 +120,14 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
         $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 1200
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 5
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
     }
 
     It 'Connect-BingX''s clock reading is a read too: retried after a 502' {
         $null = Add-SimFault -Simulator $sim -Path $timePath -Kind status -Status 502
         $info = Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -PassThru
         $info.ClockOffset.Duration().TotalSeconds | Should -BeLessThan 2
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
     }
 
     It 'Connect-BingX gives BingXTimeout when the exchange does not answer in -TimeoutSec' {
@@ -137,7 +137,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' -Tag Core {
     }
 }
 
-Describe 'A body that stalls half way' -Tag Core {
+Describe 'A body that stalls half way' {
     # The simulator's faults either answer late or cut the connection; this server sends the headers and half the
     # body, then neither finishes nor closes. ResponseContentRead must put the body under the timeout too.
     BeforeAll {
@@ -181,7 +181,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
     }
 
     It 'a connection dropped after the exchange acted: retried, and a warning says the first attempt''s orders are not listed' {
@@ -194,7 +194,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $warnings[0].Message | Should -Match 'earlier attempt was lost'
         $warnings[0].Message | Should -Match 'BingXNetworkError'
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
     }
 
     It 'a lost answer followed by a failing retry: the error says the first attempt may have been carried out' {
@@ -218,7 +218,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         Assert-BingXError $err $ErrorId
         $err.Exception.OutcomeUnknown | Should -BeTrue
         $err.Exception.Message | Should -Match 'may or may not have been carried out'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
     }
 
     It 'an answer later than -TimeoutSec after the exchange acted: BingXTimeout with OutcomeUnknown, not retried' {
@@ -228,6 +228,26 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $err.Exception.OutcomeUnknown | Should -BeTrue
         $err.Exception.Message | Should -Match 'check the orders before repeating'
         Get-OrderStatus $account | Should -Be @('CANCELED') -Because 'the exchange did act; the message must not claim otherwise'
+    }
+
+    It 'a connection that cannot be made: BingXNetworkError that says nothing was sent' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start()
+        $port = $closed.LocalEndpoint.Port
+        $closed.Stop()
+        Disconnect-BingX
+        $previousBaseUri = $env:BINGX_BASE_URI
+        $env:BINGX_BASE_URI = "http://127.0.0.1:$port"
+        try {
+            $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $account.Credential } | Should -Throw -PassThru
+        }
+        finally {
+            $env:BINGX_BASE_URI = $previousBaseUri
+        }
+        Assert-BingXError $err 'BingXNetworkError'
+        $err.Exception.OutcomeUnknown | Should -BeFalse
+        $err.Exception.Message | Should -Match 'Nothing was sent'
+        $err.Exception.Message | Should -Not -Match 'may or may not'
     }
 
     It 'an error about one symbol (after retries) does not stop the next symbol' {
@@ -263,7 +283,7 @@ Describe 'Placing an order is never retried blindly' -Tag Core {
         $err | Should -BeOfType ([BingX.PowerShell.BingXException])
         $err.ErrorId | Should -Be $ErrorId
         $err.OutcomeUnknown | Should -Be $Unknown
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
     }
 
     It 'but a timestamp rejection (refused before processing) is retried once after a clock reading' {
@@ -273,12 +293,12 @@ Describe 'Placing an order is never retried blindly' -Tag Core {
         $second.newClientOrderId = 'reliability_2'
         $result = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $second
         $result | Should -Not -BeOfType ([Exception])
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
     }
 }
 
-Describe 'Ctrl+C (StopProcessing) cancels the request in flight' -Tag Core {
+Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
     # Commands go to the other runspace as text: a script block would run back in this (busy) runspace.
     BeforeAll {
         $account = New-ConnectedAccount
@@ -307,7 +327,7 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' -Tag Core {
         $result.Stopped | Should -BeTrue
         $result.StopSeconds | Should -BeLessThan 2
         $result.State | Should -Be 'Stopped'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
+        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
         Get-OrderStatus $account | Should -Be @('NEW')
     }
 }

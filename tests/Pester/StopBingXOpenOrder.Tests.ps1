@@ -30,7 +30,7 @@ AfterAll {
     Stop-TestSimulator -Simulator $sim
 }
 
-Describe 'Stop-BingXOpenOrder -Symbol' {
+Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     BeforeEach {
         $account = New-ConnectedAccount
         $btc = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 3
@@ -249,7 +249,7 @@ Describe 'Stop-BingXOpenOrder refuses before sending anything' {
     }
 }
 
-Describe 'Exchange errors become stable ErrorIds' {
+Describe 'Exchange errors become stable ErrorIds' -Tag Core {
     BeforeAll {
         $account = New-ConnectedAccount
         $future = [DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds()
@@ -328,7 +328,7 @@ Describe 'Exchange errors become stable ErrorIds' {
     }
 }
 
-Describe 'Get-BingXOpenOrder' {
+Describe 'Get-BingXOpenOrder' -Tag Core {
     It 'lists open orders as typed objects, per symbol or all, and never the final ones' {
         $account = New-ConnectedAccount
         $open = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '29999.99' -Quantity '0.002' -ClientOrderId 'runbook_1'

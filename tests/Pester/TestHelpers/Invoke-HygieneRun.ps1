@@ -24,6 +24,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Plain text: the transcript is scanned as text, and colour codes would split it.
+$PSStyle.OutputRendering = 'PlainText'
 Import-Module $env:BINGX_MODULE_PATH
 Import-Module (Join-Path $PSScriptRoot 'BingX.TestHelpers.psm1')
 Import-Module Microsoft.PowerShell.SecretManagement
