@@ -146,7 +146,7 @@ Describe 'The suite''s core cases in other cultures' {
         $result.Culture | Should -Be $_
         Write-Host "Core cases under ${_}: $($result.Passed) passed, $($result.Failed) failed, $($result.Skipped) skipped"
         $result.Failed | Should -Be 0 -Because ($result.Failures -join "`n")
-        $result.Passed | Should -BeGreaterThan 50
+        $result.Passed | Should -BeGreaterOrEqual 40 -Because 'the Core-tagged cases (46 when written) must all run'
         $result.Skipped | Should -Be 0 -Because 'the culture probe must run, not be skipped'
     }
 }

@@ -119,12 +119,10 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
 }
 
 Describe 'Timestamp rejections and the other 100421' -Tag Core {
-    BeforeAll {
-        Reset-BingXProcessState
+    BeforeEach {
+        # A fresh account each time: no case waits for the previous one's rate-limit window.
         $account = New-SimAccount -Simulator $sim
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-    }
-    BeforeEach {
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001'
         Clear-SimRequestLog $sim
     }

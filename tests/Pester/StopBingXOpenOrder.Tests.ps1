@@ -249,7 +249,7 @@ Describe 'Stop-BingXOpenOrder refuses before sending anything' {
     }
 }
 
-Describe 'Exchange errors become stable ErrorIds' -Tag Core {
+Describe 'Exchange errors become stable ErrorIds' {
     BeforeAll {
         $account = New-ConnectedAccount
         $future = [DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds()

@@ -25,7 +25,7 @@ namespace BingX.PowerShell.Client
         /// <summary>The longest the client waits by itself for a rate-limit block to lift before failing with BingXRateLimited.</summary>
         public TimeSpan MaxRateLimitWait { get; set; } = DefaultMaxRateLimitWait;
 
-        /// <summary>Extra attempts for reads and cancels after a transport failure or HTTP 5xx. Placing orders never retries.</summary>
+        /// <summary>Extra attempts for reads and cancels after a transport failure, HTTP 5xx or BingX "internal error"/"busy" (100500, 100503, 80012). Placing orders never retries.</summary>
         public int MaxRetries { get; set; } = 2;
 
         public IBingXLog Log { get; set; } = NullBingXLog.Instance;

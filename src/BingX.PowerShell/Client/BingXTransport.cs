@@ -87,7 +87,7 @@ namespace BingX.PowerShell.Client
         {
             bool clockResynchronized = false;
             int rateLimitWaits = 0;
-            int transportRetries = 0;
+            int failureRetries = 0;
             BingXException? lostAnswer = null;
             while (true)
             {
@@ -123,16 +123,17 @@ namespace BingX.PowerShell.Client
                     _options.Log.Verbose(Invariant($"{endpoint}: rate limited by BingX (code 100410: {Truncate(ex.ApiMessage, 120)}); waiting {wait.TotalSeconds:0.0} s, until {localUntil:HH:mm:ss} UTC, then retrying (wait {rateLimitWaits} of at most {MaxRateLimitWaits}; waits up to {_options.MaxRateLimitWait.TotalSeconds:0.#} s are allowed by -MaxRateLimitWaitSec)."));
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
-                catch (BingXException ex) when (IsRetriable(endpoint, ex) && transportRetries < _options.MaxRetries)
+                // Transport failures, HTTP 5xx and BingX's own "internal error"/"busy" codes, for reads and cancels.
+                catch (BingXException ex) when (IsRetriable(endpoint, ex) && failureRetries < _options.MaxRetries)
                 {
-                    transportRetries++;
+                    failureRetries++;
                     // A cancel whose answer was lost, or that heard "internal error", may have been carried out.
                     if ((ex.OutcomeUnknown || ex is BingXApiException) && endpoint.RetrySafety != RetrySafety.Safe)
                     {
                         lostAnswer ??= ex;
                     }
-                    TimeSpan backoff = Backoff(transportRetries);
-                    _options.Log.Verbose(Invariant($"{endpoint}: {ex.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {transportRetries + 1} of {_options.MaxRetries + 1})."));
+                    TimeSpan backoff = Backoff(failureRetries);
+                    _options.Log.Verbose(Invariant($"{endpoint}: {ex.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {failureRetries + 1} of {_options.MaxRetries + 1})."));
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                 }
                 catch (BingXException ex) when (lostAnswer != null)
