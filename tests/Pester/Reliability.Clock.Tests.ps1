@@ -59,8 +59,10 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $account.Credential -ErrorAction Stop
 
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        $clockReads = @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath)
         $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        Write-Host "Server clock $Offset ms off, not connected: $($clockReads.Count) server/time call(s); cancel-all answers: $($log.code -join ', ')"
+        $clockReads | Should -HaveCount 1
         $log.code | Should -Be @(100421, 0)
         $log[0].msg | Should -Match 'timestamp mismatch'
         Assert-StampedWithServerTime $log[1]
@@ -77,8 +79,11 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100421, 0)
+        $clockReads = @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath)
+        $codes = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code
+        Write-Host "Server clock moved $Offset ms after Connect-BingX: $($clockReads.Count) extra server/time call(s); cancel-all answers: $($codes -join ', ')"
+        $clockReads | Should -HaveCount 1
+        $codes | Should -Be @(100421, 0)
 
         # The new offset is kept: the next command is stamped right the first time.
         Clear-SimRequestLog $sim
