@@ -328,7 +328,8 @@ function Write-Command([System.Xml.XmlWriter] $Writer, $Command, $Help, [hashtab
         $Writer.WriteStartElement('command', 'example', $ns.command)
         Write-Element $Writer 'maml' 'title' "-------------------------- $($example.Title) --------------------------"
         Write-Element $Writer 'dev' 'code' $example.Code
-        Write-Paragraphs $Writer 'dev' 'remarks' $example.Remarks
+        # A trailing empty paragraph: Get-Help would otherwise run the remarks into the next example's title.
+        Write-Paragraphs $Writer 'dev' 'remarks' (@($example.Remarks) + '')
         $Writer.WriteEndElement()
     }
     $Writer.WriteEndElement()
@@ -358,6 +359,7 @@ $baseParameters = if (Test-Path $baseFile) { (Read-HelpMarkdown $baseFile).Param
 $problems = [System.Collections.Generic.List[string]]::new()
 $usedBaseParameters = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
 $parameterHelpByCommand = @{}
+$waiting = [System.Collections.Generic.List[string]]::new()
 
 foreach ($command in $commands) {
     $name = $command.Name
@@ -397,20 +399,24 @@ foreach ($command in $commands) {
 
     foreach ($documented in $help.Parameters.Keys) {
         if (-not ($command.Parameters | Where-Object Name -EQ $documented)) {
-            Write-Warning "$($relative): documents -$documented, which $name does not have (yet). Left out of the help."
+            $waiting.Add("$($relative): -$documented ($name has no such parameter)")
         }
     }
 }
 
 foreach ($name in $helpFiles.Keys | Sort-Object) {
     if (-not ($commands | Where-Object Name -EQ $name)) {
-        Write-Warning "help/$name.md: the module has no cmdlet $name (yet). Left out of the help."
+        $waiting.Add("help/$name.md (no cmdlet $name)")
     }
 }
 foreach ($pName in $baseParameters.Keys) {
     if (-not $usedBaseParameters.Contains($pName) -and -not ($commands.Parameters | Where-Object Name -EQ $pName)) {
-        Write-Warning "help/$($BaseParametersFile): documents -$pName, which no cmdlet has (yet)."
+        $waiting.Add("help/$($BaseParametersFile): -$pName (no cmdlet has it)")
     }
+}
+if ($waiting.Count) {
+    # One warning, not one per item: help written ahead of its code is expected while other branches are open.
+    Write-Warning "Help for code the module does not have (yet), left out: $($waiting -join '; ')."
 }
 
 if ($problems.Count) {
