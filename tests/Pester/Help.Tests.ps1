@@ -168,8 +168,8 @@ Describe 'Build-Help.ps1' {
         Set-Content (Join-Path $source 'Get-BingXFuture.md') "# Get-BingXFuture`n`n## SYNOPSIS`nNot yet.`n"
         $output = Join-Path $TestDrive 'warn/en-US'
 
-        $warnings = & $buildHelp -SourcePath $source -OutputPath $output -ModulePath $env:BINGX_MODULE_PATH 3>&1 |
-            Where-Object { $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message
+        $warnings = @(& $buildHelp -SourcePath $source -OutputPath $output -ModulePath $env:BINGX_MODULE_PATH 3>&1 |
+                Where-Object { $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message)
 
         $warnings | Should -HaveCount 1
         $warnings[0] | Should -BeLike 'Help for code the module does not have (yet), left out: *'
