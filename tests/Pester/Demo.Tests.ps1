@@ -65,10 +65,11 @@ Describe 'demo/Invoke-Demo.ps1' {
         $rows | ForEach-Object { $_ | Should -Match '^(ETH|SOL)-USDT .* NEW ' }
     }
 
-    It 'finishes in under 30 s and stops the simulator' {
+    It 'finishes (reporting its time) and stops the simulator' {
         # The -match operator, not Should -Match: only the operator fills $Matches here.
         $output -match 'Demo finished in (?<seconds>[\d.]+) s' | Should -BeTrue
-        [double] $Matches.seconds | Should -BeLessThan 30
+        # Not a speed target (those live in bench/): only a guard against a hang.
+        [double] $Matches.seconds | Should -BeLessThan 120
         $output | Should -Match 'Simulator stopped\.'
         $output -match 'Simulator : http://127\.0\.0\.1:\d+/ \(process (?<id>\d+)\)' | Should -BeTrue
         $simulatorId = [int] $Matches.id
