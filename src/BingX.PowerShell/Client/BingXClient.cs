@@ -94,8 +94,9 @@ namespace BingX.PowerShell.Client
         /// <summary>
         /// Places an order (trade/order). Never repeated blindly: when the answer is lost (timeout, dropped
         /// connection, 5xx, unreadable body, "system busy"), the order is looked up by its client order id. Found:
-        /// it is returned, with a warning. Not found: <see cref="BingXOrderPlacementException"/> with Placed = false.
-        /// The lookup failing too: the same exception with Placed = null, naming the client order id to check.
+        /// it is returned, with a warning. Still not there once the request is past its receive window:
+        /// <see cref="BingXOrderPlacementException"/> with Placed = false.
+        /// The look-up failing too: the same exception with Placed = null, naming the client order id to check.
         /// </summary>
         public async Task<BingXOrder> PlaceOrderAsync(BingXOrderRequest request, CancellationToken cancellationToken)
         {
@@ -133,8 +134,14 @@ namespace BingX.PowerShell.Client
             return await RecoverPlacedOrderAsync(request, lost, sentAtMs, cancellationToken).ConfigureAwait(false);
         }
 
-        // How long after a lost answer the order is looked up, and once more: a timed-out request may still be in flight.
-        private static readonly TimeSpan[] RecoveryLookupDelays = { TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1500) };
+        // The first look-up comes soon after the lost answer (most losses happen after the exchange acted).
+        private static readonly TimeSpan FirstLookupDelay = TimeSpan.FromMilliseconds(500);
+
+        // The last look-up waits until the request is past its receive window (plus this margin): from then on the
+        // exchange refuses it, so an order that is not there by then will not appear later.
+        private static readonly TimeSpan PastReceiveWindowMargin = TimeSpan.FromSeconds(1);
+
+        private const int ExchangeDefaultRecvWindowMs = 5000;
 
         // A client order id is unique among open orders only; an order with the same id from well before this
         // request is an earlier one, not this one.
@@ -145,10 +152,18 @@ namespace BingX.PowerShell.Client
             string id = request.ClientOrderId;
             string path = BingXEndpoint.PlaceOrder.Path;
             string checkHint = $"check with Get-BingXOrder -Symbol {request.Symbol} -ClientOrderId {id} before placing it again.";
+            int recvWindowMs = Options.RecvWindow ?? ExchangeDefaultRecvWindowMs;
+            // The last attempt was stamped no later than its failure, and a timed-out one a full timeout before it
+            // (the timeout starts after stamping; pacing and retries before it only stamp later, never earlier).
+            long stampedByMs = Clock.NowMs - (lost.Kind == BingXErrorKind.Timeout ? (long)Options.Timeout.TotalMilliseconds : 0);
+            long refusedAfterMs = stampedByMs + recvWindowMs + (long)PastReceiveWindowMargin.TotalMilliseconds;
             Options.Log.Verbose($"{BingXEndpoint.PlaceOrder}: the answer was lost ({lost.ErrorId}); looking the order up by its client order id {id}.");
-            for (int attempt = 0; attempt < RecoveryLookupDelays.Length; attempt++)
+
+            TimeSpan delay = FirstLookupDelay;
+            while (true)
             {
-                await Task.Delay(RecoveryLookupDelays[attempt], cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                bool lastLookup = Clock.NowMs >= refusedAfterMs;
                 BingXOrder found;
                 try
                 {
@@ -156,12 +171,14 @@ namespace BingX.PowerShell.Client
                 }
                 catch (BingXApiException ex) when (IsNoSuchOrder(ex))
                 {
-                    if (attempt < RecoveryLookupDelays.Length - 1)
+                    if (!lastLookup)
                     {
+                        delay = TimeSpan.FromMilliseconds(Math.Max(refusedAfterMs - Clock.NowMs, 0));
+                        Options.Log.Verbose($"No order '{id}' yet; looking again in {delay.TotalSeconds:0.0} s, once the request is past its receive window ({recvWindowMs} ms).");
                         continue;
                     }
                     throw new BingXOrderPlacementException(BingXErrorIds.OrderNotPlaced, lost.Kind,
-                        $"The order was not placed: BingX has no order with client order id '{id}' on {request.Symbol} (looked up twice after the request failed), so placing it again is safe. The request failed with: {lost.Message}",
+                        $"The order was not placed: BingX has no order with client order id '{id}' on {request.Symbol}, looked up after the request's receive window ({recvWindowMs} ms) had passed, after which BingX refuses it. Placing it again is safe. The request failed with: {lost.Message}",
                         id, false, path, lost);
                 }
                 catch (BingXException ex)
@@ -181,7 +198,6 @@ namespace BingX.PowerShell.Client
                 Options.Log.Warning($"The answer to placing order '{id}' on {request.Symbol} was lost ({lost.ErrorId}); the order was found by its client order id and is written as BingX reports it now.");
                 return found;
             }
-            throw new InvalidOperationException("Not reached.");
         }
 
         /// <summary>A lost answer, or an exchange code that says the write may or may not have happened.</summary>

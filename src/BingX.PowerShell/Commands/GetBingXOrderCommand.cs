@@ -27,6 +27,7 @@ namespace BingX.PowerShell.Commands
         /// <summary>The exchange's order ids.</summary>
         [Parameter(ParameterSetName = OrderIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [BingXOrderIdTransformation]
         [ValidateRange(1L, long.MaxValue)]
         public long[] OrderId { get; set; } = Array.Empty<long>();
 

@@ -50,6 +50,7 @@ namespace BingX.PowerShell.Commands
         /// <summary>The exchange's order ids.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [BingXOrderIdTransformation]
         [ValidateRange(1L, long.MaxValue)]
         public long[]? OrderId { get; set; }
 
@@ -58,6 +59,7 @@ namespace BingX.PowerShell.Commands
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [ValidateBingXClientOrderId(AllowMissing = true)]
         public string[]? ClientOrderId { get; set; }
 
         /// <summary>Write the cancelled orders to the pipeline.</summary>
@@ -69,13 +71,9 @@ namespace BingX.PowerShell.Commands
             // Bad input is refused before the vault is read or anything is sent.
             _orderIdFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(OrderId));
             _clientOrderIdFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(ClientOrderId));
-            if (_clientOrderIdFromCommandLine)
+            if (_clientOrderIdFromCommandLine && (ClientOrderId == null || ClientOrderId.Length == 0 || ClientOrderId.Any(string.IsNullOrEmpty)))
             {
-                string? problem = CheckClientOrderIds(ClientOrderId, allowNone: false);
-                if (problem != null)
-                {
-                    ThrowInvalid(problem, ClientOrderId);
-                }
+                ThrowInvalid("-ClientOrderId is empty or holds an empty id. Give client order ids of 1 to 40 letters, digits or underscores. Nothing was sent.", ClientOrderId);
             }
             if (!_orderIdFromCommandLine && !_clientOrderIdFromCommandLine && !MyInvocation.ExpectingInput)
             {
@@ -91,16 +89,6 @@ namespace BingX.PowerShell.Commands
             // command line mean different orders.
             bool useClientIds = !haveOrderIds || (_orderIdFromCommandLine && _clientOrderIdFromCommandLine);
             string[] clientIds = useClientIds ? (ClientOrderId ?? Array.Empty<string>()).Where(id => !string.IsNullOrEmpty(id)).ToArray() : Array.Empty<string>();
-
-            if (useClientIds && !_clientOrderIdFromCommandLine)
-            {
-                string? problem = CheckClientOrderIds(clientIds, allowNone: true);
-                if (problem != null)
-                {
-                    WriteError(Invalid(problem, ClientOrderId));
-                    return;
-                }
-            }
             if (!haveOrderIds && clientIds.Length == 0)
             {
                 WriteError(Invalid($"An input for {Symbol} has no order id or client order id; it was skipped.", Symbol));
@@ -247,22 +235,6 @@ namespace BingX.PowerShell.Commands
             string listed = string.Join(", ", ids.Take(IdsNamedInTarget).Select(text));
             string more = ids.Count > IdsNamedInTarget ? $" and {ids.Count - IdsNamedInTarget} more" : string.Empty;
             return $"{symbol} {noun} {listed}{more}";
-        }
-
-        private static string? CheckClientOrderIds(string[]? ids, bool allowNone)
-        {
-            if (ids == null || ids.Length == 0)
-            {
-                return allowNone ? null : "-ClientOrderId is empty. Give one or more client order ids (1 to 40 letters, digits or underscores).";
-            }
-            foreach (string id in ids)
-            {
-                if (!ValidateBingXClientOrderIdAttribute.IsValid(id))
-                {
-                    return $"'{id}' is not a client order id: use 1 to 40 letters, digits or underscores (e.g. runbook_42). Nothing was sent.";
-                }
-            }
-            return null;
         }
 
         private static ErrorRecord Invalid(string message, object? target) =>
