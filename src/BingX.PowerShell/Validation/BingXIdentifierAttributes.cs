@@ -11,22 +11,40 @@ namespace BingX.PowerShell.Validation
     /// and are signed exactly as sent.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateBingXClientOrderIdAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAttribute
     {
         private static readonly Regex Pattern = new Regex("^[A-Za-z0-9_]{1,40}$", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Let null and empty through: piped orders without a client order id carry null or "" (the cmdlet then
-        /// uses their order id, and checks the command line itself).
+        /// uses their order id, and checks the command line itself). The enumerated-arguments base class would
+        /// refuse a null element before this could decide, hence the own enumeration.
         /// </summary>
         public bool AllowMissing { get; set; }
 
-        protected override void ValidateElement(object element)
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
-            if (AllowMissing && (value == null || (value is string s && s.Length == 0)))
+            object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value is string || !(value is IEnumerable items))
             {
+                ValidateElement(value);
                 return;
+            }
+            foreach (object? item in items)
+            {
+                ValidateElement(item is PSObject w ? w.BaseObject : item);
+            }
+        }
+
+        private void ValidateElement(object? value)
+        {
+            if (value == null || (value is string s && s.Length == 0))
+            {
+                if (AllowMissing)
+                {
+                    return;
+                }
+                throw new ValidationMetadataException("A client order id is empty. Use 1 to 40 letters, digits or underscores (e.g. runbook_42).");
             }
             if (!(value is string id) || !Pattern.IsMatch(id))
             {
