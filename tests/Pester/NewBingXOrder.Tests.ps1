@@ -47,8 +47,18 @@ AfterAll {
     Stop-TestSimulator -Simulator $sim
 }
 
-Describe 'New-BingXOrder places orders' {
+Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' {
+    BeforeAll {
+        $previousCulture = [cultureinfo]::CurrentCulture
+        [cultureinfo]::CurrentCulture = $_
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
     BeforeEach { $account = New-ConnectedAccount }
+
+    It 'runs under <_>' {
+        [cultureinfo]::CurrentCulture.Name | Should -Be $_
+        (1.5).ToString() | Should -Be $(if ($_ -eq 'de-DE') { '1,5' } else { '1.5' })
+    }
 
     It 'a LIMIT BUY: one signed POST with exactly the documented parameters, the created order written back' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5

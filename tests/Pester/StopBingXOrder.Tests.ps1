@@ -54,7 +54,12 @@ AfterAll {
     Stop-TestSimulator -Simulator $sim
 }
 
-Describe 'Stop-BingXOrder by order id' {
+Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
+    BeforeAll {
+        $previousCulture = [cultureinfo]::CurrentCulture
+        [cultureinfo]::CurrentCulture = $_
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
     BeforeEach {
         $account = New-ConnectedAccount
         $buys = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 3)
@@ -62,6 +67,11 @@ Describe 'Stop-BingXOrder by order id' {
         $buyIds = @($buys.orderId | ForEach-Object { [long] $_ })
         $sellIds = @($sells.orderId | ForEach-Object { [long] $_ })
         Clear-SimRequestLog $sim
+    }
+
+    It 'runs under <_>' {
+        [cultureinfo]::CurrentCulture.Name | Should -Be $_
+        (1.5).ToString() | Should -Be $(if ($_ -eq 'de-DE') { '1,5' } else { '1.5' })
     }
 
     It 'cancels one id with trade/cancel, writes nothing without -PassThru' {

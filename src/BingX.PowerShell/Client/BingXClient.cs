@@ -153,8 +153,8 @@ namespace BingX.PowerShell.Client
             string path = BingXEndpoint.PlaceOrder.Path;
             string checkHint = $"check with Get-BingXOrder -Symbol {request.Symbol} -ClientOrderId {id} before placing it again.";
             int recvWindowMs = Options.RecvWindow ?? ExchangeDefaultRecvWindowMs;
-            // The last attempt was stamped no later than its failure, and a timed-out one a full timeout before it
-            // (the timeout starts after stamping; pacing and retries before it only stamp later, never earlier).
+            // The last attempt was stamped no later than it failed; a timed-out attempt, a whole timeout earlier
+            // (its timeout starts right after the stamp).
             long stampedByMs = Clock.NowMs - (lost.Kind == BingXErrorKind.Timeout ? (long)Options.Timeout.TotalMilliseconds : 0);
             long refusedAfterMs = stampedByMs + recvWindowMs + (long)PastReceiveWindowMargin.TotalMilliseconds;
             Options.Log.Verbose($"{BingXEndpoint.PlaceOrder}: the answer was lost ({lost.ErrorId}); looking the order up by its client order id {id}.");
