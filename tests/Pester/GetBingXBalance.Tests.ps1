@@ -6,18 +6,10 @@ BeforeAll {
 
     $balancePath = '/openApi/spot/v1/account/balance'
 
-    function Get-SimRequestLog {
-        # The simulator logs a request just after answering it: give the last answer's entry a moment to land.
-        param([Parameter(Mandatory)] $Simulator, [string] $Path)
-        Start-Sleep -Milliseconds 25
-        BingX.TestHelpers\Get-SimRequestLog @PSBoundParameters
-    }
 
     function New-ConnectedAccount([hashtable] $Balances, [string[]] $Permissions = @('Read', 'SpotTrading')) {
         $account = New-SimAccount -Simulator $sim -Balances $Balances -Permissions $Permissions
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        $deadline = [DateTime]::UtcNow.AddSeconds(5)
-        while (-not (Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/server/time') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
         Clear-SimRequestLog $sim
         return $account
     }

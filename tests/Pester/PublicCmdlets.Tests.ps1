@@ -7,12 +7,6 @@ BeforeAll {
     $symbolsPath = '/openApi/spot/v1/common/symbols'
     $timePath = '/openApi/spot/v1/server/time'
 
-    function Get-SimRequestLog {
-        # The simulator logs a request just after answering it: give the last answer's entry a moment to land.
-        param([Parameter(Mandatory)] $Simulator, [string] $Path)
-        Start-Sleep -Milliseconds 25
-        BingX.TestHelpers\Get-SimRequestLog @PSBoundParameters
-    }
 
     function Get-QueryParameters([string] $query) {
         $pairs = [ordered] @{}

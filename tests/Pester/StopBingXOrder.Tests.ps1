@@ -13,23 +13,8 @@ BeforeAll {
         # A fresh account per test: its own orders and rate-limit windows.
         $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000000'; BTC = '100'; ETH = '1000' }
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimLogAfterConnect
-        return $account
-    }
-
-    function Get-SimRequestLog {
-        # The simulator logs a request just after answering it: give the last answer's entry a moment to land.
-        param([Parameter(Mandatory)] $Simulator, [string] $Path)
-        Start-Sleep -Milliseconds 25
-        BingX.TestHelpers\Get-SimRequestLog @PSBoundParameters
-    }
-
-    function Clear-SimLogAfterConnect {
-        # The simulator logs a request just after answering it: wait for Connect-BingX's clock read to be logged,
-        # so that clearing the log cannot race it.
-        $deadline = [DateTime]::UtcNow.AddSeconds(5)
-        while (-not (Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/server/time') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
         Clear-SimRequestLog $sim
+        return $account
     }
 
     function Get-QueryParameters([string] $query) {
