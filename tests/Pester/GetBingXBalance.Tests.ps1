@@ -6,13 +6,6 @@ BeforeAll {
 
     $balancePath = '/openApi/spot/v1/account/balance'
 
-
-    function New-ConnectedAccount([hashtable] $Balances, [string[]] $Permissions = @('Read', 'SpotTrading')) {
-        $account = New-SimAccount -Simulator $sim -Balances $Balances -Permissions $Permissions
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimRequestLog $sim
-        return $account
-    }
 }
 
 AfterAll {
@@ -22,7 +15,7 @@ AfterAll {
 
 Describe 'Get-BingXBalance' {
     BeforeAll {
-        $account = New-ConnectedAccount -Balances @{ USDT = '1234.56789012'; BTC = '0.5'; ETH = '2' }
+        $account = New-ConnectedSimAccount $sim -Balances @{ USDT = '1234.56789012'; BTC = '0.5'; ETH = '2' }
         # An open BUY locks quote funds (granted on top of the balance by the simulator).
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001'
     }
@@ -93,7 +86,7 @@ Describe 'Get-BingXBalance' {
 
 Describe 'Get-BingXBalance errors' {
     It 'a key without the Read permission ends the command with BingXPermissionDenied' {
-        $null = New-ConnectedAccount -Balances @{ USDT = '1' } -Permissions SpotTrading
+        $null = New-ConnectedSimAccount $sim -Balances @{ USDT = '1' } -Permissions SpotTrading
         $err = { Get-BingXBalance } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXPermissionDenied,*'
         $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
@@ -101,7 +94,7 @@ Describe 'Get-BingXBalance errors' {
 }
 
 Describe 'Get-BingXBalance refuses bad input before sending anything' {
-    BeforeAll { $null = New-ConnectedAccount -Balances @{ USDT = '1' } }
+    BeforeAll { $null = New-ConnectedSimAccount $sim -Balances @{ USDT = '1' } }
     BeforeEach { Clear-SimRequestLog $sim }
     AfterEach { Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty -Because 'nothing may reach the exchange' }
 

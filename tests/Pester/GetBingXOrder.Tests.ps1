@@ -6,22 +6,6 @@ BeforeAll {
 
     $queryPath = '/openApi/spot/v1/trade/query'
 
-
-    function New-ConnectedAccount {
-        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000000'; BTC = '100'; ETH = '1000' }
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
-    function Get-QueryParameters([string] $query) {
-        $pairs = [ordered] @{}
-        foreach ($pair in $query -split '&') {
-            $name, $value = $pair -split '=', 2
-            $pairs[$name] = [uri]::UnescapeDataString($value)
-        }
-        return $pairs
-    }
 }
 
 AfterAll {
@@ -31,7 +15,7 @@ AfterAll {
 
 Describe 'Get-BingXOrder' {
     BeforeAll {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $open = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '29999.99' -Quantity '0.002' -ClientOrderId 'runbook_1'
         $trigger = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Price '3000' -StopPrice '2900' -Quantity '1' -Status PENDING
         $cancelled = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '40000' -Quantity '0.002' -Status CANCELED
@@ -57,7 +41,7 @@ Describe 'Get-BingXOrder' {
         $requests | Should -HaveCount 1
         $requests[0].method | Should -Be 'GET'
         $requests[0].path | Should -Be $queryPath
-        $query = Get-QueryParameters $requests[0].query
+        $query = ConvertFrom-SimQuery $requests[0].query
         $query.orderId | Should -Be ([string] $openId)
         $query.symbol | Should -Be 'BTC-USDT'
         $query.Contains('clientOrderID') | Should -BeFalse
@@ -66,7 +50,7 @@ Describe 'Get-BingXOrder' {
     It 'reads by client order id with clientOrderID' {
         $order = Get-BingXOrder -Symbol BTC-USDT -ClientOrderId runbook_1
         $order.OrderId | Should -Be $openId
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim)[0].query).clientOrderID | Should -Be 'runbook_1'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim)[0].query).clientOrderID | Should -Be 'runbook_1'
     }
 
     It 'reads final orders too: filled and cancelled, with fill details' {
@@ -94,7 +78,7 @@ Describe 'Get-BingXOrder' {
     It 'reads piped open orders again by their order id: Get-BingXOpenOrder | Get-BingXOrder' {
         $orders = @(Get-BingXOpenOrder | Get-BingXOrder)
         @($orders.OrderId | Sort-Object) | Should -Be @(@($openId, [long] $trigger.orderId) | Sort-Object)
-        Get-SimRequestLog -Simulator $sim -Path $queryPath | ForEach-Object { (Get-QueryParameters $_.query).Contains('orderId') | Should -BeTrue }
+        Get-SimRequestLog -Simulator $sim -Path $queryPath | ForEach-Object { (ConvertFrom-SimQuery $_.query).Contains('orderId') | Should -BeTrue }
     }
 
     It 'reads piped objects that carry only a client order id by it' {
@@ -131,7 +115,7 @@ Describe 'Get-BingXOrder' {
 }
 
 Describe 'Get-BingXOrder refuses bad input before sending anything' {
-    BeforeAll { $account = New-ConnectedAccount }
+    BeforeAll { $account = New-ConnectedSimAccount $sim }
     BeforeEach { Clear-SimRequestLog $sim }
     AfterEach { Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty -Because 'nothing may reach the exchange' }
 

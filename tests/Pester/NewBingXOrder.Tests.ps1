@@ -8,22 +8,6 @@ BeforeAll {
     $orderPath = '/openApi/spot/v1/trade/order'
     $queryPath = '/openApi/spot/v1/trade/query'
 
-    function New-ConnectedAccount {
-        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000000'; BTC = '100'; ETH = '1000' }
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
-    function Get-QueryParameters([string] $query) {
-        $pairs = [ordered] @{}
-        foreach ($pair in $query -split '&') {
-            $name, $value = $pair -split '=', 2
-            $pairs[$name] = [uri]::UnescapeDataString($value)
-        }
-        return $pairs
-    }
-
     function Get-SimOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ }) }
 }
 
@@ -38,7 +22,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         [cultureinfo]::CurrentCulture = $_
     }
     AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
-    BeforeEach { $account = New-ConnectedAccount }
+    BeforeEach { $account = New-ConnectedSimAccount $sim }
 
     It 'runs under <_>' {
         [cultureinfo]::CurrentCulture.Name | Should -Be $_
@@ -64,7 +48,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $requests[0].body | Should -BeNullOrEmpty
         $signed, $signature = $requests[0].query -split '&signature='
         $signature | Should -Be (Get-SimSignature -SecretKey $account.SecretKey -Text $signed)
-        $query = Get-QueryParameters $signed
+        $query = ConvertFrom-SimQuery $signed
         @($query.Keys) | Should -Be @('newClientOrderId', 'price', 'quantity', 'side', 'symbol', 'timestamp', 'type')
         $query.newClientOrderId | Should -Be $order.ClientOrderId
         $query.price | Should -Be '30000.5'
@@ -87,12 +71,12 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'sends the given -ClientOrderId as newClientOrderId' {
         $order = New-BingXOrder -Symbol ETH-USDT -Side SELL -Type LIMIT -Quantity 0.5 -Price 2500 -ClientOrderId 'runbook_42'
         $order.ClientOrderId | Should -Be 'runbook_42'
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query).newClientOrderId | Should -Be 'runbook_42'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query).newClientOrderId | Should -Be 'runbook_42'
     }
 
     It 'writes amounts plainly: no trailing zeros, no exponent, a point whatever the value''s scale' {
         $null = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity ([decimal] '0.00100') -Price ([decimal] '30000.00')
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.quantity | Should -BeExactly '0.001'
         $query.price | Should -BeExactly '30000'
     }
@@ -100,7 +84,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'a MARKET BUY by quote amount sends quoteOrderQty and fills' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type MARKET -QuoteQuantity 50
         $order.Status | Should -Be 'FILLED'
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.quoteOrderQty | Should -Be '50'
         $query.Contains('quantity') | Should -BeFalse
         $query.Contains('price') | Should -BeFalse
@@ -121,7 +105,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $order = New-BingXOrder -Symbol ETH-USDT -Side SELL -Type $Type -Quantity 0.5 @Extra
         $order.Status | Should -Be 'PENDING'
         $order.StopPrice | Should -Be ([decimal] $Extra.StopPrice)
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.stopPrice | Should -Be $Extra.StopPrice
         $query.type | Should -Be $Type
         $query.Contains('price') | Should -Be ($Extra.ContainsKey('Price'))
@@ -130,7 +114,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'accepts side, type and time in force in any case and sends the exchange''s spelling' {
         $order = New-BingXOrder -Symbol btc-usdt -Side buy -Type limit -Quantity 0.001 -Price 30000 -TimeInForce postonly
         $order.Status | Should -Be 'NEW'
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.side | Should -BeExactly 'BUY'
         $query.type | Should -BeExactly 'LIMIT'
         $query.timeInForce | Should -BeExactly 'PostOnly'
@@ -161,14 +145,14 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
 Describe 'New-BingXOrder under de-DE' {
     BeforeAll { $previous = [cultureinfo]::CurrentCulture }
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         [cultureinfo]::CurrentCulture = 'de-DE'
     }
     AfterEach { [cultureinfo]::CurrentCulture = $previous }
 
     It 'sends amounts with a point and writes exact decimals back' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.00123 -Price 30000.5
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.quantity | Should -BeExactly '0.00123'
         $query.price | Should -BeExactly '30000.5'
         $order.Price | Should -Be ([decimal] '30000.5')
@@ -177,7 +161,7 @@ Describe 'New-BingXOrder under de-DE' {
 
     It 'reads text amounts with a point, the same as in any culture' {
         $null = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity '0.002' -Price '29000.25'
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.quantity | Should -BeExactly '0.002'
         $query.price | Should -BeExactly '29000.25'
     }
@@ -192,7 +176,7 @@ Describe 'New-BingXOrder under de-DE' {
 
 Describe 'New-BingXOrder -WhatIf' {
     It 'sends nothing' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $output = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -WhatIf
         $output | Should -BeNullOrEmpty
         Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
@@ -231,7 +215,7 @@ Describe 'New-BingXOrder -WhatIf' {
 
 Describe 'New-BingXOrder never places twice when the answer is lost' {
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         Clear-SimFault $sim
     }
     AfterEach { Clear-SimFault $sim }
@@ -258,7 +242,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1 -Because 'placing is never repeated'
         $lookups = @(Get-SimRequestLog -Simulator $sim -Path $queryPath)
         $lookups | Should -HaveCount 1
-        (Get-QueryParameters $lookups[0].query).clientOrderID | Should -Be $order.ClientOrderId
+        (ConvertFrom-SimQuery $lookups[0].query).clientOrderID | Should -Be $order.ClientOrderId
         $held = Get-SimOrder $account
         $held | Should -HaveCount 1 -Because 'exactly one order exists: no duplicate'
         [long] $held[0].orderId | Should -Be $order.OrderId
@@ -338,7 +322,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
 }
 
 Describe 'New-BingXOrder refuses bad input before sending anything' {
-    BeforeAll { $account = New-ConnectedAccount }
+    BeforeAll { $account = New-ConnectedSimAccount $sim }
     BeforeEach { Clear-SimRequestLog $sim }
     AfterEach {
         Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty -Because 'nothing may reach the exchange'

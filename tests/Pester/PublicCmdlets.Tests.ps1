@@ -7,17 +7,6 @@ BeforeAll {
     $symbolsPath = '/openApi/spot/v1/common/symbols'
     $timePath = '/openApi/spot/v1/server/time'
 
-
-    function Get-QueryParameters([string] $query) {
-        $pairs = [ordered] @{}
-        foreach ($pair in $query -split '&') {
-            if (-not $pair) { continue }
-            $name, $value = $pair -split '=', 2
-            $pairs[$name] = [uri]::UnescapeDataString($value)
-        }
-        return $pairs
-    }
-
     function Use-SimulatorWithoutCredentials {
         # No Connect-BingX, no vault: only the base URI points at the simulator.
         Disconnect-BingX
@@ -60,7 +49,7 @@ Describe 'Get-BingXSymbol' {
     It 'asks the exchange for one symbol by name' {
         $symbol = Get-BingXSymbol -Symbol eth-usdt
         $symbol.Symbol | Should -Be 'ETH-USDT'
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim)[0].query).symbol | Should -Be 'ETH-USDT'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim)[0].query).symbol | Should -Be 'ETH-USDT'
     }
 
     It 'reads several symbols with one request, in the order asked' {
@@ -68,7 +57,7 @@ Describe 'Get-BingXSymbol' {
         @($symbols.Symbol) | Should -Be @('SOL-USDT', 'BTC-USDT')
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
-        (Get-QueryParameters $requests[0].query).Contains('symbol') | Should -BeFalse
+        (ConvertFrom-SimQuery $requests[0].query).Contains('symbol') | Should -BeFalse
     }
 
     It 'takes symbols from the pipeline, by value and by property name' {
@@ -164,7 +153,7 @@ Describe 'Get-BingXServerTime' {
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests.path | Should -Be @('/openApi/spot/v1/account/balance') -Because 'no rejected attempt and no resync were needed'
         $requests[0].code | Should -Be 0
-        $stamp = [long] (Get-QueryParameters ($requests[0].query -split '&signature=')[0]).timestamp
+        $stamp = [long] (ConvertFrom-SimQuery ($requests[0].query -split '&signature=')[0]).timestamp
         ($stamp - $before) | Should -BeGreaterThan 28000
         ($stamp - $before) | Should -BeLessThan 32000
     }

@@ -9,23 +9,6 @@ BeforeAll {
     $cancelManyPath = '/openApi/spot/v1/trade/cancelOrders'
     $batchSize = [BingX.PowerShell.Commands.StopBingXOrderCommand].GetField('BatchSize', [Reflection.BindingFlags] 'Static,NonPublic').GetValue($null)
 
-    function New-ConnectedAccount {
-        # A fresh account per test: its own orders and rate-limit windows.
-        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000000'; BTC = '100'; ETH = '1000' }
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
-    function Get-QueryParameters([string] $query) {
-        $pairs = [ordered] @{}
-        foreach ($pair in $query -split '&') {
-            $name, $value = $pair -split '=', 2
-            $pairs[$name] = [uri]::UnescapeDataString($value)
-        }
-        return $pairs
-    }
-
     function Get-SimOrderStatus($account) {
         # orderId -> status, as the exchange holds them.
         $status = @{}
@@ -46,7 +29,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
     }
     AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $buys = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 3)
         $sells = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '50000' -Quantity '0.002' -Count 2)
         $buyIds = @($buys.orderId | ForEach-Object { [long] $_ })
@@ -67,7 +50,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $log | Should -HaveCount 1
         $log[0].path | Should -Be $cancelOnePath
         $log[0].method | Should -Be 'POST'
-        $query = Get-QueryParameters $log[0].query
+        $query = ConvertFrom-SimQuery $log[0].query
         $query.orderId | Should -Be ([string] $buyIds[0])
         $query.symbol | Should -Be 'BTC-USDT'
         $query.Contains('clientOrderID') | Should -BeFalse
@@ -93,7 +76,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $log[0].path | Should -Be $cancelManyPath
         $signed, $signature = $log[0].query -split '&signature='
         $signature | Should -Be (Get-SimSignature -SecretKey $account.SecretKey -Text $signed)
-        $query = Get-QueryParameters $signed
+        $query = ConvertFrom-SimQuery $signed
         $query.orderIds | Should -Be ($buyIds -join ',')
         $query.process | Should -Be '1'
         $query.symbol | Should -Be 'BTC-USDT'
@@ -121,7 +104,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $requests = @(Get-SimRequestLog -Simulator $sim | Where-Object method -EQ 'POST')
         $requests | Should -HaveCount 2
         $requests[0].path | Should -Be $cancelOnePath
-        (Get-QueryParameters $requests[1].query).orderIds | Should -Be "$($buyIds[1]),$($buyIds[2])"
+        (ConvertFrom-SimQuery $requests[1].query).orderIds | Should -Be "$($buyIds[1]),$($buyIds[2])"
     }
 
     It 'gathers piped orders per symbol: one request per symbol' {
@@ -133,18 +116,18 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $cancelled | Should -HaveCount 7
         $requests = @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)
         $requests | Should -HaveCount 2
-        @($requests | ForEach-Object { (Get-QueryParameters $_.query).symbol } | Sort-Object) | Should -Be @('BTC-USDT', 'ETH-USDT')
+        @($requests | ForEach-Object { (ConvertFrom-SimQuery $_.query).symbol } | Sort-Object) | Should -Be @('BTC-USDT', 'ETH-USDT')
         Get-BingXOpenOrder | Should -BeNullOrEmpty
     }
 
     It 'binds -Symbol and -OrderId by position' {
         Stop-BingXOrder BTC-USDT $buyIds[0], $buyIds[1]
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
     }
 
     It 'takes ids as digit strings, exactly (no rounding through a double)' {
         Stop-BingXOrder -Symbol BTC-USDT -OrderId ([string] $buyIds[0]), ([string] $buyIds[1])
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
     }
 
     It 'with -WhatIf sends nothing and leaves every order open' {
@@ -166,7 +149,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
 
 Describe 'Stop-BingXOrder acceptance: 250 piped orders on one symbol' {
     It 'sends ceil(250/batch) cancelOrders requests, not 250, and all 250 end CANCELED' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $seeded = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '20000' -Quantity '0.001' -Count 250)
         Clear-SimRequestLog $sim
 
@@ -181,10 +164,10 @@ Describe 'Stop-BingXOrder acceptance: 250 piped orders on one symbol' {
         $requests.Count | Should -BeLessThan 250
         @(Get-SimRequestLog -Simulator $sim -Path $cancelOnePath) | Should -HaveCount 0
         $requests | ForEach-Object { $_.code | Should -Be 0 }
-        $sent = @($requests | ForEach-Object { (Get-QueryParameters $_.query).orderIds -split ',' })
+        $sent = @($requests | ForEach-Object { (ConvertFrom-SimQuery $_.query).orderIds -split ',' })
         $sent | Should -HaveCount 250
         @($sent | Sort-Object -Unique) | Should -HaveCount 250
-        $requests | ForEach-Object { ((Get-QueryParameters $_.query).orderIds -split ',').Count | Should -BeLessOrEqual $batchSize }
+        $requests | ForEach-Object { ((ConvertFrom-SimQuery $_.query).orderIds -split ',').Count | Should -BeLessOrEqual $batchSize }
 
         $cancelled | Should -HaveCount 250
         $status = Get-SimOrderStatus $account
@@ -194,7 +177,7 @@ Describe 'Stop-BingXOrder acceptance: 250 piped orders on one symbol' {
 
 Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled ids' {
     It 'cancels the valid ones and writes one error per bad id, naming the id' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $orders = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '25000' -Quantity '0.001' -Count 6)
         $snapshot = @(Get-BingXOpenOrder -Symbol BTC-USDT)
         $gone = @($snapshot[1], $snapshot[4])
@@ -227,7 +210,7 @@ Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled
     }
 
     It 'reports an unknown id as not found' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $order = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '25000' -Quantity '0.001'
         $errors = @()
         Stop-BingXOrder -Symbol BTC-USDT -OrderId ([long] $order.orderId), 1234567890123456789 -ErrorVariable errors -ErrorAction SilentlyContinue
@@ -239,7 +222,7 @@ Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled
     }
 
     It 'a single id that cannot be cancelled is a non-terminating error naming it' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $errors = @()
         Stop-BingXOrder -Symbol BTC-USDT -OrderId 1234567890123456789 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors | Should -HaveCount 1
@@ -251,7 +234,7 @@ Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled
 
 Describe 'Stop-BingXOrder by client order id' {
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.5' -Count 3 -ClientOrderId 'runbook'
         Clear-SimRequestLog $sim
     }
@@ -264,7 +247,7 @@ Describe 'Stop-BingXOrder by client order id' {
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
         $requests[0].path | Should -Be $cancelManyPath
-        $query = Get-QueryParameters $requests[0].query
+        $query = ConvertFrom-SimQuery $requests[0].query
         $query.clientOrderIDs | Should -Be 'runbook_1,runbook_2,nosuch_9'
         $query.process | Should -Be '1'
         $query.Contains('orderIds') | Should -BeFalse
@@ -279,19 +262,19 @@ Describe 'Stop-BingXOrder by client order id' {
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
         $requests[0].path | Should -Be $cancelOnePath
-        (Get-QueryParameters $requests[0].query).clientOrderID | Should -Be 'runbook_3'
+        (ConvertFrom-SimQuery $requests[0].query).clientOrderID | Should -Be 'runbook_3'
     }
 
     It 'cancels piped orders that carry both ids by their order id' {
         Get-BingXOpenOrder -Symbol ETH-USDT | Stop-BingXOrder
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query
         ($query.orderIds -split ',') | Should -HaveCount 3
         $query.Contains('clientOrderIDs') | Should -BeFalse
     }
 
     It 'cancels piped objects that carry only a client order id by it' {
         'runbook_1', 'runbook_2' | ForEach-Object { [pscustomobject] @{ Symbol = 'ETH-USDT'; ClientOrderId = $_ } } | Stop-BingXOrder
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).clientOrderIDs | Should -Be 'runbook_1,runbook_2'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).clientOrderIDs | Should -Be 'runbook_1,runbook_2'
     }
 
     It 'with -OrderId and -ClientOrderId together cancels both kinds' {
@@ -306,7 +289,7 @@ Describe 'Stop-BingXOrder by client order id' {
 
 Describe 'Stop-BingXOrder when a whole request fails' {
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 3 | ForEach-Object { [long] $_.orderId })
         Clear-SimFault $sim
         Clear-SimRequestLog $sim
@@ -354,7 +337,7 @@ Describe 'Stop-BingXOrder when a whole request fails' {
 
 Describe 'Stop-BingXOrder under de-DE' {
     It 'cancels a batch and writes exact decimals' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.00123' -Count 2 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
         $previous = [cultureinfo]::CurrentCulture
@@ -368,7 +351,7 @@ Describe 'Stop-BingXOrder under de-DE' {
         $cancelled | Should -HaveCount 2
         $cancelled[0].Price | Should -Be ([decimal] '30000.5')
         $cancelled[0].OrigQty | Should -Be ([decimal] '0.00123')
-        (Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be ($ids -join ',')
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be ($ids -join ',')
     }
 }
 
@@ -406,7 +389,7 @@ Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
 
 Describe 'Stop-BingXOrder refuses bad input before sending anything' {
     BeforeAll {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $order = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -ClientOrderId 'keep_me'
         $orderId = [long] $order.orderId
     }
