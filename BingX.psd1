@@ -17,8 +17,14 @@
     CmdletsToExport      = @(
         'Connect-BingX'
         'Disconnect-BingX'
+        'Get-BingXBalance'
         'Get-BingXOpenOrder'
+        'Get-BingXOrder'
+        'Get-BingXServerTime'
+        'Get-BingXSymbol'
+        'New-BingXOrder'
         'Stop-BingXOpenOrder'
+        'Stop-BingXOrder'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

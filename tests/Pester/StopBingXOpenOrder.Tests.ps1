@@ -7,22 +7,6 @@ BeforeAll {
     $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
     $openPath = '/openApi/spot/v1/trade/openOrders'
 
-    function New-ConnectedAccount {
-        # A fresh account per test: its own rate-limit windows and orders.
-        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000000'; BTC = '100'; ETH = '1000' }
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
-    function Get-QueryParameters([string] $query) {
-        $pairs = [ordered] @{}
-        foreach ($pair in $query -split '&') {
-            $name, $value = $pair -split '=', 2
-            $pairs[$name] = [uri]::UnescapeDataString($value)
-        }
-        return $pairs
-    }
 }
 
 AfterAll {
@@ -32,7 +16,7 @@ AfterAll {
 
 Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     BeforeEach {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $btc = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 3
         $eth = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.5' -Count 2
         Clear-SimRequestLog $sim
@@ -65,16 +49,16 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
         $signed, $signature = $request.query -split '&signature='
         $signature | Should -Match '^[0-9a-f]{64}$'
         $signature | Should -Be (Get-SimSignature -SecretKey $account.SecretKey -Text $signed)
-        $names = @((Get-QueryParameters $signed).Keys)
+        $names = @((ConvertFrom-SimQuery $signed).Keys)
         $names | Should -Be @($names | Sort-Object -CaseSensitive)
         $names | Should -Contain 'symbol'
         $names | Should -Contain 'timestamp'
-        (Get-QueryParameters $signed).symbol | Should -Be 'BTC-USDT'
+        (ConvertFrom-SimQuery $signed).symbol | Should -Be 'BTC-USDT'
     }
 
     It 'sends no recvWindow unless asked, and the given one with -RecvWindow' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -RecvWindow 7000
-        $query = Get-QueryParameters (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query
         $query.recvWindow | Should -Be '7000'
     }
 
@@ -183,7 +167,7 @@ Describe 'Stop-BingXOpenOrder -WhatIf output' {
 
 Describe 'Stop-BingXOpenOrder -All' {
     It 'is the only way to cancel on every symbol, and sends no symbol' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol XRP-USDT -Side SELL -Price '0.6' -Quantity '10'
         Clear-SimRequestLog $sim
@@ -199,7 +183,7 @@ Describe 'Stop-BingXOpenOrder -All' {
 
 Describe 'Stop-BingXOpenOrder refuses before sending anything' {
     BeforeAll {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001'
     }
     BeforeEach { Clear-SimRequestLog $sim }
@@ -251,7 +235,7 @@ Describe 'Stop-BingXOpenOrder refuses before sending anything' {
 
 Describe 'Exchange errors become stable ErrorIds' {
     BeforeAll {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $future = [DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds()
     }
     BeforeEach {
@@ -330,7 +314,7 @@ Describe 'Exchange errors become stable ErrorIds' {
 
 Describe 'Get-BingXOpenOrder' -Tag Core {
     It 'lists open orders as typed objects, per symbol or all, and never the final ones' {
-        $account = New-ConnectedAccount
+        $account = New-ConnectedSimAccount $sim
         $open = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '29999.99' -Quantity '0.002' -ClientOrderId 'runbook_1'
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '40000' -Quantity '0.002' -Status CANCELED
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Price '3000' -StopPrice '2900' -Quantity '1' -Status PENDING

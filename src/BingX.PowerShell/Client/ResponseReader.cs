@@ -63,6 +63,36 @@ namespace BingX.PowerShell.Client
             return orders;
         }
 
+        /// <summary>
+        /// cancelOrders: <c>{"orders":[...],"fails":[{"orderId":"…","error":"…"}]}</c>. In <c>fails</c> the id is a
+        /// string (the one place BingX quotes it); a number or a client order id field is accepted too.
+        /// </summary>
+        public static BingXCancelResult ReadCancelResult(JsonNode data)
+        {
+            List<BingXOrder> orders = ReadOrderList(data);
+            var fails = new List<BingXCancelFailure>();
+            JsonNode? list = data is JsonObject o ? o["fails"] : null;
+            if (list != null && !list.IsNull && !(list is JsonArray))
+            {
+                throw new FormatException("'fails' is not a list.");
+            }
+            foreach (JsonNode item in list?.Items ?? Array.Empty<JsonNode>())
+            {
+                if (!(item is JsonObject f))
+                {
+                    throw new FormatException("An entry of 'fails' is not a JSON object.");
+                }
+                string? id = NullIfEmpty(JsonConvert.ToString(f.Any("orderId", "clientOrderID", "clientOrderId")));
+                if (id == null)
+                {
+                    throw new FormatException("An entry of 'fails' names no order.");
+                }
+                string reason = NullIfEmpty(JsonConvert.ToString(f.Any("error", "msg", "errorMessage"))) ?? "no reason given";
+                fails.Add(new BingXCancelFailure(id, reason));
+            }
+            return new BingXCancelResult(orders, fails);
+        }
+
         public static List<BingXBalance> ReadBalances(JsonNode data)
         {
             var balances = new List<BingXBalance>();

@@ -39,10 +39,19 @@ public sealed class OpenApiHandler(SimulatorState state)
         var apiKey = request.Headers.TryGetValue(ApiKeyHeader, out var keys) ? keys.ToString() : null;
 
         var fault = state.Faults.Take(path);
-        ApiResult sent;
+
+        // Logged just before the answer is written: a client that has the answer finds the request in the log.
+        void Log(ApiResult sent)
+        {
+            var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToList();
+            state.RequestLog.Add(new RequestLogEntry(
+                seq, arrivedAt, request.Method, path, rawQuery, headers, body,
+                sent.Status, sent.Code, sent.Msg, apiKey, fault?.Kind));
+        }
+
         if (fault is { AfterProcessing: false } && fault.Kind != FaultKind.Delay)
         {
-            sent = await FaultResponder.RespondAsync(http, fault, null, state.Clock.NowMs());
+            await FaultResponder.RespondAsync(http, fault, null, state.Clock.NowMs(), Log);
         }
         else
         {
@@ -57,7 +66,7 @@ public sealed class OpenApiHandler(SimulatorState state)
             }
             if (fault is { AfterProcessing: true } && fault.Kind != FaultKind.Delay)
             {
-                sent = await FaultResponder.RespondAsync(http, fault, result, state.Clock.NowMs());
+                await FaultResponder.RespondAsync(http, fault, result, state.Clock.NowMs(), Log);
             }
             else
             {
@@ -65,15 +74,9 @@ public sealed class OpenApiHandler(SimulatorState state)
                 {
                     http.Response.Headers.Allow = ApiEndpoints.Find(path)?.Method;
                 }
-                await FaultResponder.WriteAsync(http, result);
-                sent = result;
+                await FaultResponder.WriteAsync(http, result, Log);
             }
         }
-
-        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToList();
-        state.RequestLog.Add(new RequestLogEntry(
-            seq, arrivedAt, request.Method, path, rawQuery, headers, body,
-            sent.Status, sent.Code, sent.Msg, apiKey, fault?.Kind));
     }
 
     private ApiResult Process(HttpContext http, string path, string rawQuery, string body, string? apiKey)

@@ -17,8 +17,8 @@ public static class FaultResponder
         + "\"transactTime\":1702721242701,\"price\":\"43000\",\"stopPrice\":\"0\",\"origQty\":\"0.001\",\"executedQty\":\"0\","
         + "\"cummulativeQuoteQty\":\"0\",\"status\":\"CANCELED\",\"type\":\"LIMIT\",\"side\":\"BUY\",\"clientOrderID\":\"\"}]}}");
 
-    /// <returns>What was sent, for the request log (status; code and msg only for business faults).</returns>
-    public static async Task<ApiResult> RespondAsync(HttpContext http, Fault fault, ApiResult? processed, long nowMs)
+    /// <param name="log">Called with what is about to be sent (status; code and msg only for business faults), before it is written.</param>
+    public static async Task RespondAsync(HttpContext http, Fault fault, ApiResult? processed, long nowMs, Action<ApiResult> log)
     {
         switch (fault.Kind)
         {
@@ -26,8 +26,8 @@ public static class FaultResponder
             {
                 var status = fault.Status ?? 500;
                 var result = Envelope.PlainText(status, $"{status} {ReasonPhrases.GetReasonPhrase(status)}");
-                await WriteAsync(http, result);
-                return result;
+                await WriteAsync(http, result, log);
+                return;
             }
             case FaultKind.Html:
             {
@@ -36,50 +36,52 @@ public static class FaultResponder
                 var page = $"<html>\r\n<head><title>{reason}</title></head>\r\n<body>\r\n<center><h1>{reason}</h1></center>\r\n"
                     + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
                 var result = new ApiResult(status, "text/html", Encoding.UTF8.GetBytes(page), null, null);
-                await WriteAsync(http, result);
-                return result;
+                await WriteAsync(http, result, log);
+                return;
             }
             case FaultKind.Malformed:
             {
                 // Claims to be JSON, is not: the kind of body a misbehaving proxy produces.
                 var result = new ApiResult(200, ApiResult.Json, Encoding.UTF8.GetBytes("<<upstream sent an invalid response>> code=0"), null, null);
-                await WriteAsync(http, result);
-                return result;
+                await WriteAsync(http, result, log);
+                return;
             }
             case FaultKind.Truncated:
             {
                 var full = processed?.Body ?? CannedSuccess;
                 var cut = full.AsSpan(0, full.Length / 2).ToArray();
                 var result = new ApiResult(200, ApiResult.Json, cut, null, null);
-                await WriteAsync(http, result);
-                return result;
+                await WriteAsync(http, result, log);
+                return;
             }
             case FaultKind.Drop:
             {
                 var full = processed?.Body ?? CannedSuccess;
+                log(new ApiResult(200, ApiResult.Json, full, null, null));
                 http.Response.StatusCode = 200;
                 http.Response.ContentType = ApiResult.Json;
                 http.Response.ContentLength = full.Length;
                 await http.Response.Body.WriteAsync(full.AsMemory(0, full.Length / 2));
                 await http.Response.Body.FlushAsync();
                 http.Abort();
-                return new ApiResult(200, ApiResult.Json, full, null, null);
+                return;
             }
             case FaultKind.Business:
             {
                 var code = fault.Code ?? ErrorCatalogue.InternalError;
                 var msg = fault.Msg ?? ErrorCatalogue.DefaultMessage(code, fault.Variant, nowMs);
                 var result = Envelope.Error(code, msg, nowMs);
-                await WriteAsync(http, result);
-                return result;
+                await WriteAsync(http, result, log);
+                return;
             }
             default:
                 throw new InvalidOperationException($"fault kind '{fault.Kind}' has no answer");
         }
     }
 
-    public static async Task WriteAsync(HttpContext http, ApiResult result)
+    public static async Task WriteAsync(HttpContext http, ApiResult result, Action<ApiResult> log)
     {
+        log(result);
         http.Response.StatusCode = result.Status;
         http.Response.ContentType = result.ContentType;
         http.Response.ContentLength = result.Body.Length;

@@ -435,6 +435,38 @@ function Invoke-SignedSimRequest {
     }
 }
 
-Export-ModuleMember -Function Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
+function New-ConnectedSimAccount {
+    <#
+    .SYNOPSIS
+        A fresh simulator account (its own orders and rate-limit windows), connected with Connect-BingX, with the
+        request log cleared so a test sees only what it sends. Needs the BingX module imported.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Simulator,
+        [System.Collections.IDictionary] $Balances = @{ USDT = '1000000'; BTC = '100'; ETH = '1000' },
+        [string[]] $Permissions = @('Read', 'SpotTrading')
+    )
+    $account = New-SimAccount -Simulator $Simulator -Balances $Balances -Permissions $Permissions
+    Connect-BingX -BaseUri $Simulator.BaseUri -Credential $account.Credential
+    Clear-SimRequestLog $Simulator
+    return $account
+}
+
+function ConvertFrom-SimQuery {
+    <# .SYNOPSIS A logged query string ("k=v&k=v") as an ordered dictionary of decoded values, in the order sent. #>
+    [CmdletBinding()]
+    [OutputType([System.Collections.Specialized.OrderedDictionary])]
+    param([Parameter(Mandatory, Position = 0)] [AllowEmptyString()] [string] $Query)
+    $pairs = [ordered] @{}
+    foreach ($pair in $Query -split '&' | Where-Object { $_ }) {
+        $name, $value = $pair -split '=', 2
+        $pairs[$name] = [uri]::UnescapeDataString($value)
+    }
+    return $pairs
+}
+
+
+Export-ModuleMember -Function New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
     Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest

@@ -17,6 +17,14 @@ namespace BingX.PowerShell
         public const string HttpError = "BingXHttpError";
         public const string InvalidResponse = "BingXInvalidResponse";
 
+        // About one order or symbol of a request; the rest go through.
+        public const string OrderNotCancelled = "BingXOrderNotCancelled";
+        public const string SymbolNotFound = "BingXSymbolNotFound";
+
+        // Placing an order whose answer was lost, after looking it up by its client order id.
+        public const string OrderNotPlaced = "BingXOrderNotPlaced";
+        public const string OrderOutcomeUnknown = "BingXOrderOutcomeUnknown";
+
         // From the module, before anything is sent.
         public const string SymbolRequired = "BingXSymbolRequired";
         public const string InvalidParameter = "BingXInvalidParameter";
