@@ -2,10 +2,18 @@
 # and with -WhatIf too when the cmdlet supports it). Hygiene.Tests.ps1 fails for an exported cmdlet without a line.
 # Variables the line may use: $BaseUri (the simulator), @CredentialArgs (-Credential of the condition, or nothing
 # when the condition reads the vault), $Symbol (BTC-USDT, with open orders), $OrderId (one open order on it),
-# $ClientOrderId (that order's client order id).
+# $ClientOrderId (that order's client order id), $NewClientOrderId (unused so far, for placing an order).
+# The account holds 100000 USDT and 10 BTC.
 @{
     'Connect-BingX'       = 'Connect-BingX -BaseUri $BaseUri @CredentialArgs -PassThru'
     'Disconnect-BingX'    = 'Disconnect-BingX'
+    'Get-BingXBalance'    = 'Get-BingXBalance'
     'Get-BingXOpenOrder'  = 'Get-BingXOpenOrder -Symbol $Symbol'
+    'Get-BingXOrder'      = 'Get-BingXOrder -Symbol $Symbol -OrderId $OrderId'
+    'Get-BingXServerTime' = 'Get-BingXServerTime'
+    'Get-BingXSymbol'     = 'Get-BingXSymbol -Symbol $Symbol'
+    # -RecvWindow 1000 bounds the look-up after a lost answer, which waits out the receive window.
+    'New-BingXOrder'      = 'New-BingXOrder -Symbol $Symbol -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId $NewClientOrderId -RecvWindow 1000'
     'Stop-BingXOpenOrder' = 'Stop-BingXOpenOrder -Symbol $Symbol -Force'
+    'Stop-BingXOrder'     = 'Stop-BingXOrder -Symbol $Symbol -OrderId $OrderId'
 }

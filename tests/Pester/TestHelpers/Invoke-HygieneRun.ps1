@@ -10,17 +10,22 @@
       -DumpPath        every record of every stream, every error in full (Get-Error, Format-List * -Force,
                        exceptions and inner exceptions with ToString(), script stack traces, invocation info)
       -SummaryPath     JSON: which command ran under which condition, and the ErrorIds it reported
-      -SecretsPath     JSON: the API keys and secrets this run used (what must appear nowhere else)
+      -SecretsPath     JSON: the API keys and secrets this run used and every signature its simulator received
+                       (what must appear nowhere else)
+    Each process starts its own simulator: faults apply to every request a simulator receives.
     Never writes a key or secret anywhere else: no argument of this script carries one.
 #>
 param(
-    [Parameter(Mandatory)] [string] $SimulatorBaseUri,
     [Parameter(Mandatory)] [string] $InvocationsPath,
     [Parameter(Mandatory)] [string] $VaultModulePath,
     [Parameter(Mandatory)] [string] $TranscriptPath,
     [Parameter(Mandatory)] [string] $DumpPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [Parameter(Mandatory)] [string] $SecretsPath
+    [Parameter(Mandatory)] [string] $SecretsPath,
+    # Which part of the conditions this process runs: the ones that use the vault all go to shard 0 (a real
+    # SecretManagement keeps one registry for all processes), the fault conditions are dealt out to the others.
+    [int] $Shard = 0,
+    [int] $ShardCount = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -30,7 +35,8 @@ Import-Module $env:BINGX_MODULE_PATH
 Import-Module (Join-Path $PSScriptRoot 'BingX.TestHelpers.psm1')
 Import-Module Microsoft.PowerShell.SecretManagement
 
-$sim = [pscustomobject] @{ BaseUri = [uri] $SimulatorBaseUri }
+$sim = Start-TestSimulator
+$SimulatorBaseUri = [string] $sim.BaseUri
 # Unconnected cmdlets (the vault conditions) go here instead of to production.
 $env:BINGX_BASE_URI = $SimulatorBaseUri
 $invocations = Import-PowerShellDataFile $InvocationsPath
@@ -67,14 +73,14 @@ function Use-Vault($Secret) {
 $connected = { param($Account) Use-Credential $Account.Credential }
 $conditions = [ordered] @{
     'connected'                            = @{ Setup = $connected }
-    'from the vault'                       = @{ Setup = { param($Account) Use-Vault $Account.Credential } }
+    'from the vault'                       = @{ Vault = $true; Setup = { param($Account) Use-Vault $Account.Credential } }
     'WhatIf'                               = @{ Setup = $connected; WhatIf = $true }
     'wrong secret'                         = @{ Setup = { param($Account) Use-Credential (New-Credential $Account.ApiKey (New-RandomText)) } }
     'unknown API key'                      = @{ Setup = { param($Account) Use-Credential (New-Credential (New-RandomText) $Account.SecretKey) } }
-    'no secret in the vault'               = @{ Setup = { param($Account) Use-Vault $null } }
-    'the secret key as a plain string'     = @{ Setup = { param($Account) Use-Vault $Account.SecretKey } }
-    'a hashtable without SecretKey'        = @{ Setup = { param($Account) Use-Vault @{ ApiKey = $Account.ApiKey } } }
-    'a hashtable without ApiKey'           = @{ Setup = { param($Account) Use-Vault @{ SecretKey = $Account.SecretKey } } }
+    'no secret in the vault'               = @{ Vault = $true; Setup = { param($Account) Use-Vault $null } }
+    'the secret key as a plain string'     = @{ Vault = $true; Setup = { param($Account) Use-Vault $Account.SecretKey } }
+    'a hashtable without SecretKey'        = @{ Vault = $true; Setup = { param($Account) Use-Vault @{ ApiKey = $Account.ApiKey } } }
+    'a hashtable without ApiKey'           = @{ Vault = $true; Setup = { param($Account) Use-Vault @{ SecretKey = $Account.SecretKey } } }
     'HTTP 500'                             = @{ Faults = @(@{ Kind = 'status'; Status = 500 }) }
     'HTML error page, recovered'           = @{ Faults = @(@{ Kind = 'html'; Count = 1 }) }
     'malformed JSON, recovered'            = @{ Faults = @(@{ Kind = 'malformed'; Count = 1 }) }
@@ -92,6 +98,17 @@ $conditions = [ordered] @{
 }
 
 $dump = [System.Text.StringBuilder]::new()
+
+# This process's share: conditions without faults (credentials, vault) in shard 0, faults dealt out to the rest.
+$names = @($conditions.Keys)
+$faultNames = @($names | Where-Object { $conditions[$_].Faults })
+$mine = @(foreach ($name in $names) {
+        $isFault = $faultNames -contains $name
+        if ($ShardCount -eq 1) { $name }
+        elseif (-not $isFault -and $Shard -eq 0) { $name }
+        elseif ($isFault -and ([array]::IndexOf($faultNames, $name) % ($ShardCount - 1)) + 1 -eq $Shard) { $name }
+    })
+$usesVault = @($mine | Where-Object { $conditions[$_].Vault }).Count -gt 0
 
 function Write-Dump([string] $Text) {
     $null = $dump.AppendLine($Text)
@@ -117,7 +134,7 @@ function Write-RecordDump($Record, [string] $ErrorDetail) {
     }
 }
 
-Register-SecretVault -ModuleName $VaultModulePath -Name $vault
+if ($usesVault) { Register-SecretVault -ModuleName $VaultModulePath -Name $vault -DefaultVault }
 Start-Transcript -LiteralPath $TranscriptPath -IncludeInvocationHeader | Out-Null
 try {
     $VerbosePreference = 'Continue'
@@ -125,10 +142,10 @@ try {
     $BaseUri = $SimulatorBaseUri
     $Symbol = 'BTC-USDT'
 
-    foreach ($conditionName in $conditions.Keys) {
+    foreach ($conditionName in $mine) {
         $condition = $conditions[$conditionName]
         # An account per condition, so no condition waits for another's rate-limit window.
-        $created = New-SimAccount -Simulator $sim
+        $created = New-SimAccount -Simulator $sim -Balances @{ USDT = '100000'; BTC = '10' }
         $account = [pscustomobject] @{ ApiKey = $created.ApiKey; SecretKey = $created.SecretKey; Credential = (New-Credential $created.ApiKey $created.SecretKey) }
 
         foreach ($command in @($invocations.Keys | Sort-Object)) {
@@ -139,6 +156,7 @@ try {
             $order = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol $Symbol -Side BUY -Price '30000' -Quantity '0.001' -ClientOrderId ('hygiene_' + (New-RandomText 8)))[0]
             $OrderId = [long] $order.orderId
             $ClientOrderId = [string] $order.clientOrderId
+            $NewClientOrderId = 'hygiene_new_' + (New-RandomText 8)
             $setup = if ($condition.Setup) { $condition.Setup } else { $connected }
             $VerbosePreference = 'SilentlyContinue'
             $DebugPreference = 'SilentlyContinue'
@@ -208,7 +226,11 @@ finally {
     Disconnect-BingX
     Stop-Transcript | Out-Null
     Set-Content -LiteralPath $DumpPath -Value $dump.ToString() -Encoding utf8
-    Unregister-SecretVault -Name $vault
+    if ($usesVault) { Unregister-SecretVault -Name $vault }
     ConvertTo-Json -InputObject @($summary) -Depth 5 | Set-Content -LiteralPath $SummaryPath -Encoding utf8
-    ConvertTo-Json -InputObject @($secrets) -Depth 5 | Set-Content -LiteralPath $SecretsPath -Encoding utf8
+    $signatures = @(Get-SimRequestLog -Simulator $sim | ForEach-Object { [regex]::Match($_.query, '(?:^|&)signature=([0-9a-fA-F]+)').Groups[1].Value } |
+            Where-Object { $_ } | Sort-Object -Unique)
+    Stop-TestSimulator $sim
+    ConvertTo-Json -InputObject ([pscustomobject] @{ Credentials = @($secrets); Signatures = $signatures }) -Depth 5 |
+        Set-Content -LiteralPath $SecretsPath -Encoding utf8
 }
