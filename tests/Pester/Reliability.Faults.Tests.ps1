@@ -185,7 +185,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $cancelled | Should -BeNullOrEmpty
         $warnings | Should -HaveCount 1
         $warnings[0].Message | Should -Match 'cancelOpenOrders'
-        $warnings[0].Message | Should -Match 'an earlier attempt lost its answer \(BingXNetworkError\), so it may have been carried out'
+        $warnings[0].Message | Should -Match 'earlier attempt was lost'
         $warnings[0].Message | Should -Match 'BingXNetworkError'
         Get-OrderStatus $account | Should -Be @('CANCELED')
         @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2

@@ -97,7 +97,7 @@ namespace BingX.PowerShell.Client
                     T result = await attempt().ConfigureAwait(false);
                     if (lostAnswer != null)
                     {
-                        _options.Log.Warning($"{endpoint}: an earlier attempt lost its answer ({lostAnswer.ErrorId}), so it may have been carried out; what it did is not part of this result.");
+                        _options.Log.Warning($"{endpoint}: the answer to an earlier attempt was lost ({lostAnswer.ErrorId}), so that attempt may have been carried out; what it did is not part of this result.");
                     }
                     return result;
                 }
