@@ -330,7 +330,7 @@ Describe 'Stop-BingXOrder when a whole request fails' {
         @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 2
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -BeNullOrEmpty
         # The retry finds them cancelled already; the warning says an earlier attempt did the work.
-        ($warnings -join "`n") | Should -Match 'lost its answer'
+        ($warnings -join "`n") | Should -Match 'answer to an earlier attempt was lost'
 
     }
 }
