@@ -56,14 +56,14 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
         $errors | Should -HaveCount 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
         $errors[0].Exception.Code | Should -Be 100204
-        (Get-SettledSimRequestLog -Simulator $sim -Path $openPath)[0].query | Should -Match '(^|&)symbol=LINK-USDT&'
+        (Get-SimRequestLog -Simulator $sim -Path $openPath)[0].query | Should -Match '(^|&)symbol=LINK-USDT&'
     }
 
     It 'lower-case symbols cancel on the right symbol' {
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500.25' -Quantity '0.5'
         $cancelled = Stop-BingXOpenOrder -Symbol 'eth-usdt' -Force
         $cancelled.Symbol | Should -BeExactly 'ETH-USDT'
-        (Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)[0].query | Should -Match '(^|&)symbol=ETH-USDT&'
+        (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query | Should -Match '(^|&)symbol=ETH-USDT&'
     }
 
     It 'prices, quantities and ids come back exact' {
@@ -79,7 +79,7 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
 
     It 'timestamps and the receive window go out as plain digits' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -RecvWindow 7000
-        $query = (Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)[0].query
+        $query = (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query
         $query | Should -Match '(^|&)timestamp=\d{13}&'
         $query | Should -Match '(^|&)recvWindow=7000&'
     }
@@ -95,7 +95,7 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
     It 'the timestamp form of 100421 is still recognised (a case-insensitive match that tr-TR must not break)' {
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100421 -Msg 'NULL TIMESTAMP OR TIMESTAMP MISMATCH'
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100421, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100421, 0)
     }
 }
 

@@ -59,8 +59,8 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $account.Credential -ErrorAction Stop
 
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $clockReads = @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath)
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $timePath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
         Write-Host "Server clock $Offset ms off, not connected: $($clockReads.Count) server/time call(s); cancel-all answers: $($log.code -join ', ')"
         $clockReads | Should -HaveCount 1
         $log.code | Should -Be @(100421, 0)
@@ -79,8 +79,8 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $clockReads = @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath)
-        $codes = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code
+        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $timePath)
+        $codes = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code
         Write-Host "Server clock moved $Offset ms after Connect-BingX: $($clockReads.Count) extra server/time call(s); cancel-all answers: $($codes -join ', ')"
         $clockReads | Should -HaveCount 1
         $codes | Should -Be @(100421, 0)
@@ -88,7 +88,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         # The new offset is kept: the next command is stamped right the first time.
         Clear-SimRequestLog $sim
         $null = Get-BingXOpenOrder -ErrorAction Stop
-        @(Get-SettledSimRequestLog -Simulator $sim).path | Should -Be @($openPath)
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($openPath)
     }
 
     It 'connected after the server clock moved <Offset> ms: Connect measures it, and the first request is right' -ForEach @(
@@ -103,7 +103,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $log = @(Get-SettledSimRequestLog -Simulator $sim)
+        $log = @(Get-SimRequestLog -Simulator $sim)
         $log.path | Should -Be @($cancelPath)
         $log[0].code | Should -Be 0
         Assert-StampedWithServerTime $log[0]
@@ -117,7 +117,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $run = Invoke-CapturedCommand -Command 'Get-BingXOpenOrder -Symbol BTC-USDT'
         $run.Error | Should -BeNullOrEmpty
         @($run.Output.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $log = @(Get-SettledSimRequestLog -Simulator $sim)
+        $log = @(Get-SimRequestLog -Simulator $sim)
         $log.path | Should -Be @($openPath)
         $log[0].code | Should -Be 0
     }
@@ -140,8 +140,8 @@ Describe 'Timestamp rejections and the other 100421' -Tag Core {
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code $Code -Msg $Msg
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         $cancelled | Should -HaveCount 1
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @($Code, 0)
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @($Code, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
     }
 
     It 'a rejection that persists: BingXTimestampRejected after exactly one clock reading and one retry' {
@@ -150,16 +150,16 @@ Describe 'Timestamp rejections and the other 100421' -Tag Core {
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXTimestampRejected,*'
         $err.Exception.Message | Should -Match 'NTP'
         $err.Exception.Message | Should -Match '-RecvWindow'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
     }
 
     It 'a timestamp error from the public server/time is not chased: one clock reading, then BingXTimestampRejected' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100421 -Count 5
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXTimestampRejected,*'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
     }
 
     It '100421 "<Msg>" is a business rejection: BingXApiError, no clock reading, no retry' -ForEach @(
@@ -172,7 +172,7 @@ Describe 'Timestamp rejections and the other 100421' -Tag Core {
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
         $err.Exception.Code | Should -Be 100421
         $err.Exception.Message | Should -Not -Match 'clock'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -BeNullOrEmpty
     }
 }

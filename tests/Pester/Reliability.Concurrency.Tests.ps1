@@ -43,7 +43,7 @@ Describe '8 runspaces sharing one API key hammer cancel-all on several symbols' 
             } while ([DateTimeOffset]::UtcNow -lt $using:stopIssuingAt)
             [pscustomobject] @{ Runspace = $_; Calls = $calls; Failures = @($failures); Symbols = $mine.Count }
         }
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath | Sort-Object seq)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath | Sort-Object seq)
         $times = @($log.time)
         # Pairs of requests two apart: at the limit they are one window apart, however the requests interleave.
         $gaps = @(for ($i = $documentedPerSecond; $i -lt $times.Count; $i++) { $times[$i] - $times[$i - $documentedPerSecond] })

@@ -59,7 +59,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
         $orders[0].Price | Should -Be ([decimal] '30000.5')
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $openPath)
         $log | Should -HaveCount 2
         $log[0].fault | Should -Be $Fault.Kind
         $log[1].fault | Should -BeNullOrEmpty
@@ -83,7 +83,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         $err.Exception.OutcomeUnknown | Should -BeFalse -Because 'a read changes nothing'
         if ($Says) { $err.Exception.Message | Should -Match $Says }
         if ($Omits) { $err.Exception.Message | Should -Not -Match $Omits }
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
     }
 
     It 'HTTP <Status> is not retried (it means stop), and says what to do' -ForEach @(
@@ -96,7 +96,7 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         Assert-BingXError $err 'BingXHttpError'
         $err.Exception.HttpStatus | Should -Be $Status
         $err.Exception.Message | Should -Match $Advice
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
     }
 
     It 'an answer slower than -TimeoutSec: BingXTimeout after that time, not retried' {
@@ -114,14 +114,14 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 1200
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 5
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
     }
 
     It 'Connect-BingX''s clock reading is a read too: retried after a 502' {
         $null = Add-SimFault -Simulator $sim -Path $timePath -Kind status -Status 502
         $info = Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -PassThru
         $info.ClockOffset.Duration().TotalSeconds | Should -BeLessThan 2
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
     }
 
     It 'Connect-BingX gives BingXTimeout when the exchange does not answer in -TimeoutSec' {
@@ -175,7 +175,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
     }
 
     It 'a connection dropped after the exchange acted: retried, and a warning says the first attempt''s orders are not listed' {
@@ -188,7 +188,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $warnings[0].Message | Should -Match 'earlier attempt was lost'
         $warnings[0].Message | Should -Match 'BingXNetworkError'
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
     }
 
     It 'a lost answer followed by a failing retry: the error says the first attempt may have been carried out' {
@@ -212,7 +212,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         Assert-BingXError $err $ErrorId
         $err.Exception.OutcomeUnknown | Should -BeTrue
         $err.Exception.Message | Should -Match 'may or may not have been carried out'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
     }
 
     It 'an answer later than -TimeoutSec after the exchange acted: BingXTimeout with OutcomeUnknown, not retried' {
@@ -277,7 +277,7 @@ Describe 'Placing an order is never retried blindly' -Tag Core {
         $err | Should -BeOfType ([BingX.PowerShell.BingXException])
         $err.ErrorId | Should -Be $ErrorId
         $err.OutcomeUnknown | Should -Be $Unknown
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
     }
 
     It 'but a timestamp rejection (refused before processing) is retried once after a clock reading' {
@@ -287,8 +287,8 @@ Describe 'Placing an order is never retried blindly' -Tag Core {
         $second.newClientOrderId = 'reliability_2'
         $result = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $second
         $result | Should -Not -BeOfType ([Exception])
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
     }
 }
 
@@ -321,7 +321,7 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
         $result.Stopped | Should -BeTrue
         $result.StopSeconds | Should -BeLessThan 2
         $result.State | Should -Be 'Stopped'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
         Get-OrderStatus $account | Should -Be @('NEW')
     }
 }

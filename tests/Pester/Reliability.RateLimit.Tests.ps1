@@ -60,7 +60,7 @@ Describe 'A 100410 the module waits out' {
         $waiting | Should -Not -BeNullOrEmpty
         $waiting[0].SecondsRemaining | Should -BeIn 0, 1
         $run.Progress[-1].RecordType | Should -Be 'Completed'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100410, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100410, 0)
     }
 
     It 'a real disabled period ending 1.5 s later, server clock <Offset> ms: retried at the exchange''s unblock time, not before' -ForEach @(
@@ -79,7 +79,7 @@ Describe 'A 100410 the module waits out' {
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
         $log.code | Should -Be @(100410, 0)
         $log[0].msg | Should -Match 'disabled period'
         $log[1].time | Should -BeGreaterOrEqual (Get-UnblockTime $log[0].msg) -Because 'the retry must wait for the unblock time on the exchange''s clock'
@@ -104,8 +104,8 @@ Describe 'A 100410 the module waits out' {
             $env:BINGX_BASE_URI = $previousBaseUri
         }
         $cancelled | Should -HaveCount 1
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
         $log.code | Should -Be @(100410, 0) -Because 'the retry is stamped with the measured offset too'
         $log[1].time | Should -BeGreaterOrEqual $until
     }
@@ -116,7 +116,7 @@ Describe 'A 100410 the module waits out' {
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg (Get-PenaltyMessage $until)
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
         $log.code | Should -Be @(100410, 0)
         $log[1].time | Should -BeGreaterOrEqual $until
     }
@@ -130,7 +130,7 @@ Describe 'A 100410 the module waits out' {
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXRateLimited,*'
         $err.Exception.Message | Should -Match 'still blocked after 2 waits'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
     }
 }
 
@@ -156,7 +156,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
         [math]::Abs(($until - $Offset) - $local) | Should -BeLessThan 1000 -Because 'the local time is the exchange''s minus the measured offset'
         $err.Exception.Message | Should -Match 'accepts it again at .* UTC by its clock'
         $err.Exception.Message | Should -Match '-MaxRateLimitWaitSec'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
     }
 
     It '-MaxRateLimitWaitSec 0 never waits, even for a plain "rate limited"' {
@@ -168,7 +168,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXRateLimited,*'
         $err.Exception.RetryAfter | Should -BeNullOrEmpty
         $err.Exception.Message | Should -Match '-MaxRateLimitWaitSec 0'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
     }
 
     It 'Connect-BingX -MaxRateLimitWaitSec sets the session''s default; a cmdlet''s own value wins' {
@@ -177,11 +177,11 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
         Clear-SimRequestLog $sim
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Variant rate -Count 2
         { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -ErrorId 'BingXRateLimited,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 3 -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100410, 100410, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100410, 100410, 0)
     }
 }
 
@@ -190,7 +190,7 @@ Describe 'The module''s own pacing' {
         $account = New-ConnectedAccount
         $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT, XRP-USDT, ADA-USDT -Force -Verbose'
         $run.Error | Should -BeNullOrEmpty
-        $log = @(Get-SettledSimRequestLog -Simulator $sim -Path $cancelPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
         $log | Should -HaveCount 5
         $log | Where-Object code -NE 0 | Should -BeNullOrEmpty
         foreach ($i in 2..4) {

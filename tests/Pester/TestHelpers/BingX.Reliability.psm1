@@ -24,24 +24,6 @@ function Reset-BingXProcessState {
     }
 }
 
-function Get-SettledSimRequestLog {
-    <#
-    .SYNOPSIS
-        Get-SimRequestLog once the log has stopped growing. The simulator adds an entry after it has written the
-        answer, so a read that follows a call at once can miss that call's entry on a busy machine.
-    #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory)] $Simulator, [string] $Path)
-    $seen = @(Get-SimRequestLog -Simulator $Simulator).Count
-    for ($i = 0; $i -lt 40; $i++) {
-        Start-Sleep -Milliseconds 25
-        $now = @(Get-SimRequestLog -Simulator $Simulator).Count
-        if ($now -eq $seen) { break }
-        $seen = $now
-    }
-    return Get-SimRequestLog -Simulator $Simulator -Path $Path
-}
-
 function Start-StallingServer {
     <#
     .SYNOPSIS
@@ -239,5 +221,5 @@ function Invoke-InternalBingXRequest {
     }
 }
 
-Export-ModuleMember -Function Get-SettledSimRequestLog, Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
+Export-ModuleMember -Function Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
     New-InternalBingXClient, Invoke-InternalBingXRequest
