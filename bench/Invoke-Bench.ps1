@@ -125,7 +125,8 @@ function Get-RequestShape($Request) {
 # ---------------------------------------------------------------------------------------------------------------
 function Invoke-ImportCase {
     Write-Step "Case 1: import cost ($($counts.importRuns) fresh pwsh per variant, interleaved)"
-    $reference = Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement | Select-Object -First 1
+    # Only the real (binary) module: under the test runner the script stand-in from tests/SecretManagement is on the path.
+    $reference = Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement | Where-Object ModuleType -EQ 'Binary' | Select-Object -First 1
     $referenceNote = 'Microsoft.PowerShell.SecretManagement (installed)'
     if (-not $reference) {
         # The real SecretManagement is on the PowerShell Gallery only; PSResourceGet ships inside pwsh and is binary too.
