@@ -143,14 +143,23 @@ function Format-BenchReport {
         & $add '*get* = `GET trade/openOrders?symbol=BTC-USDT` answering 10 orders; *cancel* = `POST trade/cancelOpenOrders?symbol=ETH-USDT`'
         & $add 'on an empty book (the same request as a real cancel; the answer has no orders).'
         & $add
-        & $add '| operation | client | per call | vs floor | module faster by |'
-        & $add '|---|---|---|---|---|'
+        & $add '*Per call* is wall time, the measure of the targets. Ratios (*vs floor*, *module faster by*) are paired: each client''s'
+        & $add 'batch divided by the other''s batch of the same round, median over the rounds, so that load from elsewhere that hits a'
+        & $add 'round hits both sides of the ratio. *Added over floor* = difference of the medians. *CPU per call* is the processor'
+        & $add 'time of the client''s own process (user + system, all threads; the simulator''s share is not in it), less sensitive to'
+        & $add 'other load on the machine than wall time.'
+        & $add
+        & $add '| operation | client | per call | vs floor | added over floor | module faster by | CPU per call | CPU vs floor |'
+        & $add '|---|---|---|---|---|---|---|---|'
         foreach ($op in 'get', 'cancel') {
             foreach ($name in $case.clients.Keys) {
                 $s = $case.clients[$name][$op]
-                $speedup = if ($name -eq 'BingX module') { '—' } else { Format-Ratio ($s.median / $module[$op].median) }
+                $cpu = $case.clients[$name]["${op}Cpu"]
+                $pairs = $case.paired[$name]
+                $speedup = if ($name -eq 'BingX module') { '—' } else { Format-Ratio $pairs["${op}VsModule"].median }
                 $label = if ($name -eq 'BingX module') { '**BingX module**' } else { $name }
-                & $add "| $op | $label | $(Format-Spread $s) | $(Format-Ratio ($s.median / $floor[$op].median)) | $speedup |"
+                $added = if ($name -eq 'HttpClient floor (C#)') { '—' } else { Format-Ms ($s.median - $floor[$op].median) }
+                & $add "| $op | $label | $(Format-Spread $s) | $(Format-Ratio $pairs["${op}VsFloor"].median) | $added | $speedup | $(Format-Ms $cpu.median) | $(Format-Ratio $pairs["${op}CpuVsFloor"].median) |"
             }
         }
         & $add
@@ -233,7 +242,10 @@ function Format-BenchReport {
     }
     if ($cases.Contains('steadyState')) {
         foreach ($name in $cases.steadyState.clients.Keys) {
-            foreach ($op in 'get', 'cancel') { & $add "steady  $name $op per call: $(Format-Series $cases.steadyState.clients[$name][$op].values 3)" }
+            foreach ($op in 'get', 'cancel') {
+                & $add "steady  $name $op per call: $(Format-Series $cases.steadyState.clients[$name][$op].values 3)"
+                & $add "steady  $name $op CPU per call: $(Format-Series $cases.steadyState.clients[$name]["${op}Cpu"].values 3)"
+            }
         }
     }
     if ($cases.Contains('bulkCancel')) {

@@ -43,6 +43,7 @@ async function main() {
         const count = parseInt(countText, 10);
         let orders = 0;
         let error = null;
+        const cpuBefore = process.cpuUsage();
         const start = process.hrtime.bigint();
         try {
             for (let i = 0; i < count; i++) {
@@ -53,7 +54,8 @@ async function main() {
             error = `${e.constructor.name}: ${e.message}`;
         }
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        write({ op, count, ms, orders, error });
+        const cpu = process.cpuUsage(cpuBefore);
+        write({ op, count, ms, cpuMs: (cpu.user + cpu.system) / 1000, orders, error });
     }
     process.exit(0);
 }

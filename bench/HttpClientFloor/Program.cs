@@ -46,6 +46,7 @@ internal static class Program
             bool get = words[0] == "get";
             int orders = 0;
             string? error = null;
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             try
             {
@@ -61,13 +62,14 @@ internal static class Program
                 error = ex.Message;
             }
             watch.Stop();
-            Console.Out.WriteLine(JsonSerializer.Serialize(new Result(words[0], count, watch.Elapsed.TotalMilliseconds, orders, error)));
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            Console.Out.WriteLine(JsonSerializer.Serialize(new Result(words[0], count, watch.Elapsed.TotalMilliseconds, cpuMs, orders, error)));
             Console.Out.Flush();
         }
         return 0;
     }
 
-    private sealed record Result(string op, int count, double ms, int orders, string? error);
+    private sealed record Result(string op, int count, double ms, double cpuMs, int orders, string? error);
 
     /// <summary>Signs "params&amp;timestamp=..." (already in sorted order), sends it in the query, returns the order count.</summary>
     private static async Task<int> SendAsync(HttpMethod method, string path, string parameters)

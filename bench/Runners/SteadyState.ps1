@@ -7,13 +7,16 @@
                          Stop-BingXOpenOrder -Force. The module's process-wide rate limiter is switched off in this
                          process only, by reflection on an internal property (no user-facing switch exists).
     -Client RestMethod : the hand-written Invoke-RestMethod + HMACSHA256 function in BingXRestMethod.ps1.
+    -Client HttpClient : PowerShell calling .NET directly, tuned the way a performance-minded scripter would: one
+                         shared HttpClient, HMACSHA256.HashData, JsonDocument (the cheapest PowerShell can do per call
+                         without a compiled module; it returns a count, not order objects).
 
     Environment: BENCH_BASE_URI, BENCH_API_KEY, BENCH_SECRET_KEY, BENCH_GET_SYMBOL, BENCH_CANCEL_SYMBOL.
     Protocol: prints one JSON line {"ready":true,...}; then for each stdin line "get N", "cancel N" or "memory" one
     JSON line; "exit" or end of input ends it. Only these JSON lines are written to stdout.
 #>
 param(
-    [Parameter(Mandatory)] [ValidateSet('Module', 'RestMethod')] [string] $Client,
+    [Parameter(Mandatory)] [ValidateSet('Module', 'RestMethod', 'HttpClient')] [string] $Client,
     [string] $ModulePath
 )
 
@@ -40,7 +43,7 @@ $importWatch = [Diagnostics.Stopwatch]::StartNew()
 if ($Client -eq 'Module') {
     Import-Module $ModulePath
 }
-else {
+elseif ($Client -eq 'RestMethod') {
     . (Join-Path $PSScriptRoot 'BingXRestMethod.ps1')
 }
 $importMs = $importWatch.Elapsed.TotalMilliseconds
@@ -70,6 +73,40 @@ if ($Client -eq 'Module') {
         $orders
     }
 }
+elseif ($Client -eq 'HttpClient') {
+    $http = [System.Net.Http.HttpClient]::new()
+    $secretBytes = [System.Text.Encoding]::UTF8.GetBytes($secretKey)
+    $root = $baseUri.TrimEnd('/')
+    function Send-Signed([System.Net.Http.HttpMethod] $Method, [string] $Path, [string] $Symbol) {
+        $query = "symbol=$Symbol&timestamp=$([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())"
+        $signature = [Convert]::ToHexStringLower([System.Security.Cryptography.HMACSHA256]::HashData($secretBytes, [System.Text.Encoding]::UTF8.GetBytes($query)))
+        $request = [System.Net.Http.HttpRequestMessage]::new($Method, "$root$Path`?$query&signature=$signature")
+        $null = $request.Headers.TryAddWithoutValidation('X-BX-APIKEY', $apiKey)
+        $response = $http.SendAsync($request).GetAwaiter().GetResult()
+        $json = [System.Text.Json.JsonDocument]::Parse($response.Content.ReadAsStringAsync().GetAwaiter().GetResult())
+        $response.Dispose(); $request.Dispose()
+        if ($json.RootElement.GetProperty('code').GetInt32() -ne 0) { throw "BingX error: $($json.RootElement.GetRawText())" }
+        $count = $json.RootElement.GetProperty('data').GetProperty('orders').GetArrayLength()
+        $json.Dispose()
+        $count
+    }
+    $get = {
+        param([int] $Count)
+        $orders = 0
+        for ($i = 0; $i -lt $Count; $i++) {
+            $orders += Send-Signed ([System.Net.Http.HttpMethod]::Get) '/openApi/spot/v1/trade/openOrders' $getSymbol
+        }
+        $orders
+    }
+    $cancel = {
+        param([int] $Count)
+        $orders = 0
+        for ($i = 0; $i -lt $Count; $i++) {
+            $orders += Send-Signed ([System.Net.Http.HttpMethod]::Post) '/openApi/spot/v1/trade/cancelOpenOrders' $cancelSymbol
+        }
+        $orders
+    }
+}
 else {
     $get = {
         param([int] $Count)
@@ -91,6 +128,7 @@ else {
 
 Write-Line @{ ready = $true; client = $Client; importMs = $importMs; beforeImport = $beforeImport; afterImport = $afterImport; pwsh = [string] $PSVersionTable.PSVersion }
 
+$self = [Diagnostics.Process]::GetCurrentProcess()
 while ($null -ne ($line = [Console]::In.ReadLine())) {
     $words = @($line.Trim() -split '\s+')
     switch ($words[0]) {
@@ -108,6 +146,7 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
             $block = if ($op -eq 'get') { $get } else { $cancel }
             $orders = 0
             $failure = $null
+            $cpuBefore = $self.TotalProcessorTime
             $watch = [Diagnostics.Stopwatch]::StartNew()
             try {
                 $orders = & $block $count
@@ -116,7 +155,9 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
                 $failure = "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
             }
             $watch.Stop()
-            Write-Line @{ op = $op; count = $count; ms = $watch.Elapsed.TotalMilliseconds; orders = $orders; error = $failure }
+            $self.Refresh()
+            $cpuMs = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds
+            Write-Line @{ op = $op; count = $count; ms = $watch.Elapsed.TotalMilliseconds; cpuMs = $cpuMs; orders = $orders; error = $failure }
         }
     }
 }

@@ -55,7 +55,7 @@ Describe 'Benchmark smoke run' -Tag 'Bench' {
     }
 
     It 'measures the module and every baseline in case 3' {
-        $expected = @('BingX module', 'HttpClient floor (C#)', 'Invoke-RestMethod function')
+        $expected = @('BingX module', 'HttpClient floor (C#)', 'Invoke-RestMethod function', 'PowerShell + HttpClient')
         if ($node) { $expected += 'ccxt bingx (node)' }
         foreach ($client in $expected) {
             $results.cases.steadyState.clients.Keys | Should -Contain $client
