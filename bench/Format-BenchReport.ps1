@@ -105,10 +105,11 @@ function Format-BenchReport {
         & $add "$($c.firstCallRuns) fresh ``pwsh -File bench/Runners/FirstCall.ps1`` per variant, interleaved. *Total* is measured inside the"
         & $add 'child from before the import to the parsed answer of the first signed `GET trade/openOrders` (import + credential'
         & $add 'read + signing + request); *wall* is the whole process as seen by the bench. Ratios are against the hand-written'
-        & $add '`Invoke-RestMethod` function doing the same first call in its own fresh process.'
+        & $add '`Invoke-RestMethod` function doing the same first call in its own fresh process in the same round (paired, median'
+        & $add 'over the rounds; below 1 means faster than the function).'
         & $add
-        & $add '| variant | import / load | first answer | total in-process | total vs function | process wall |'
-        & $add '|---|---|---|---|---|---|'
+        & $add '| variant | import / load | first answer | total in-process | total vs function | process wall | wall vs function |'
+        & $add '|---|---|---|---|---|---|---|'
         $labels = [ordered] @{
             RestMethod = 'hand-written `Invoke-RestMethod` function (dot-sourced)'
             Credential = 'BingX: `Get-BingXOpenOrder -Credential`'
@@ -118,14 +119,15 @@ function Format-BenchReport {
         }
         foreach ($name in $labels.Keys) {
             $v = $case.variants[$name]
-            $ratio = if ($name -eq 'None') { '—' } else { Format-Ratio ($v.totalMs.median / $baseline.totalMs.median) }
+            $ratio = if ($name -eq 'None') { '—' } else { Format-Ratio $v.totalVsFunction.median }
             $wall = Format-Spread $v.wallMs
             if ($name -eq 'Vault') { $wall += " (includes $(Format-Ms $v.setupMs.median) of untimed vault setup)" }
+            $wallRatio = Format-Ratio $v.wallVsFunction.median
             if ($name -eq 'None') {
-                & $add "| $($labels[$name]) | — | — | — | — | $wall |"
+                & $add "| $($labels[$name]) | — | — | — | — | $wall | $wallRatio |"
             }
             else {
-                & $add "| $($labels[$name]) | $(Format-Ms $v.importMs.median) | $(Format-Ms $v.callMs.median) | $(Format-Spread $v.totalMs) | $ratio | $wall |"
+                & $add "| $($labels[$name]) | $(Format-Ms $v.importMs.median) | $(Format-Ms $v.callMs.median) | $(Format-Spread $v.totalMs) | $ratio | $wall | $wallRatio |"
             }
         }
         & $add

@@ -202,9 +202,13 @@ function Invoke-FirstCallCase {
         }
     }
     $case = [ordered] @{ variants = [ordered] @{} }
+    $baseline = $series['RestMethod']
     foreach ($name in $names) {
         $rows = $series[$name]
         $case.variants[$name] = [ordered] @{
+            # Paired with the function's run of the same round (the variants of a round run back to back).
+            totalVsFunction = Get-Statistic @(for ($i = 0; $i -lt $rows.Count; $i++) { $rows[$i].total / $baseline[$i].total })
+            wallVsFunction  = Get-Statistic @(for ($i = 0; $i -lt $rows.Count; $i++) { $rows[$i].wall / $baseline[$i].wall })
             wallMs   = Get-Statistic @($rows.wall)
             totalMs  = Get-Statistic @($rows.total)
             importMs = Get-Statistic @($rows.import)
