@@ -165,6 +165,15 @@ function Format-BenchReport {
             }
         }
         & $add
+        $cheapest = $case.paired['PowerShell + HttpClient']
+        if ($null -ne $cheapest) {
+            $parts = foreach ($op in 'get', 'cancel') {
+                "$op $(Format-Ratio $cheapest["${op}VsFloor"].median) of the floor, the module $(Format-Ratio (1 / $cheapest["${op}VsModule"].median)) of it"
+            }
+            & $add "How much of the gap to the floor any PowerShell pays: the cheapest PowerShell script (*PowerShell + HttpClient*, no"
+            & $add "objects, one function call per request) is itself $($parts -join '; ') (paired medians)."
+            & $add
+        }
         & $add 'What each client sent (one request of each kind, from the simulator''s log; parameter names in the order sent) and how'
         & $add 'many requests the measured rounds produced:'
         & $add
