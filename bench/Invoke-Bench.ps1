@@ -494,7 +494,7 @@ finally {
     Stop-TestSimulator $sim
 }
 $results.machine.loadAverageAfter = Get-LoadAverage
-$loads = @($results.machine.loadAverage, $results.machine.loadAverageAfter | ForEach-Object { [double] (($_ -split ' ')[0]) } | Where-Object { $_ })
+$loads = @($results.machine.loadAverage, $results.machine.loadAverageAfter | ForEach-Object { (($_ -split " ")[0]) -as [double] } | Where-Object { $_ })
 if ($loads | Where-Object { $_ -ge 1 }) {
     $results.notes.Add("Other work was running on this $($results.machine.cores)-core machine (1-minute load average $($results.machine.loadAverage.Split(' ')[0]) before the run, $($results.machine.loadAverageAfter.Split(' ')[0]) after; the bench itself keeps about one core busy): wall times are noisier than on a quiet machine, which is why every ratio is paired.")
 }
