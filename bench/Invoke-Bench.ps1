@@ -243,6 +243,7 @@ function Start-SteadyStateRunners {
 
     $node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     $ccxtDirectory = Join-Path $RepoRoot 'tests/ccxt'
+    $npmOutput = 'npm is not installed'
     if (-not $node) {
         $results.notes.Add('ccxt baseline skipped: node is not installed.')
     }
