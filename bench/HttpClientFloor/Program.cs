@@ -1,0 +1,91 @@
+// The floor for case 3 of the benchmark (see bench/README.md): what a signed BingX request costs with nothing but
+// one HttpClient, HMACSHA256 and System.Text.Json. It speaks the runner protocol of bench/Invoke-Bench.ps1:
+//   environment: BENCH_BASE_URI, BENCH_API_KEY, BENCH_SECRET_KEY, BENCH_GET_SYMBOL, BENCH_CANCEL_SYMBOL
+//   prints {"ready":true,...} once, then for each stdin line "get N" / "cancel N" / "memory" one JSON line;
+//   "exit" or end of input ends it.
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+internal static class Program
+{
+    private static readonly HttpClient Http = new HttpClient();
+    private static string _baseUri = "";
+    private static string _apiKey = "";
+    private static byte[] _secret = Array.Empty<byte>();
+
+    private static async Task<int> Main()
+    {
+        _baseUri = Environment.GetEnvironmentVariable("BENCH_BASE_URI")!.TrimEnd('/');
+        _apiKey = Environment.GetEnvironmentVariable("BENCH_API_KEY")!;
+        _secret = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("BENCH_SECRET_KEY")!);
+        string getSymbol = Environment.GetEnvironmentVariable("BENCH_GET_SYMBOL")!;
+        string cancelSymbol = Environment.GetEnvironmentVariable("BENCH_CANCEL_SYMBOL")!;
+        Console.Out.WriteLine("{\"ready\":true,\"runtime\":\"" + Environment.Version + "\"}");
+        Console.Out.Flush();
+
+        string? line;
+        while ((line = Console.In.ReadLine()) != null)
+        {
+            string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            if (words[0] == "exit") break;
+            if (words[0] == "memory")
+            {
+                Console.Out.WriteLine("{\"op\":\"memory\",\"workingSet\":" + Environment.WorkingSet
+                    + ",\"gcHeap\":" + GC.GetTotalMemory(false) + "}");
+                Console.Out.Flush();
+                continue;
+            }
+            int count = int.Parse(words[1], CultureInfo.InvariantCulture);
+            bool get = words[0] == "get";
+            int orders = 0;
+            string? error = null;
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    orders += get
+                        ? await SendAsync(HttpMethod.Get, "/openApi/spot/v1/trade/openOrders", "symbol=" + getSymbol)
+                        : await SendAsync(HttpMethod.Post, "/openApi/spot/v1/trade/cancelOpenOrders", "symbol=" + cancelSymbol);
+                }
+            }
+            catch (Exception ex)
+            {
+                error = ex.Message;
+            }
+            watch.Stop();
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            Console.Out.WriteLine(JsonSerializer.Serialize(new Result(words[0], count, watch.Elapsed.TotalMilliseconds, cpuMs, orders, error)));
+            Console.Out.Flush();
+        }
+        return 0;
+    }
+
+    private sealed record Result(string op, int count, double ms, double cpuMs, int orders, string? error);
+
+    /// <summary>Signs "params&amp;timestamp=..." (already in sorted order), sends it in the query, returns the order count.</summary>
+    private static async Task<int> SendAsync(HttpMethod method, string path, string parameters)
+    {
+        string query = parameters + "&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        string signature = Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(query)));
+        using var request = new HttpRequestMessage(method, _baseUri + path + "?" + query + "&signature=" + signature);
+        request.Headers.TryAddWithoutValidation("X-BX-APIKEY", _apiKey);
+        using HttpResponseMessage response = await Http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        using JsonDocument json = JsonDocument.Parse(body);
+        int code = json.RootElement.GetProperty("code").GetInt32();
+        if (code != 0)
+        {
+            throw new InvalidOperationException("BingX code " + code + ": " + json.RootElement.GetProperty("msg").GetString());
+        }
+        return json.RootElement.GetProperty("data").GetProperty("orders").GetArrayLength();
+    }
+}
