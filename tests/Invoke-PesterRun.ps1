@@ -18,7 +18,16 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath,
     [string] $TestPath,
     [string] $Tag,
-    [string] $ExcludeTag
+    [string] $ExcludeTag,
+
+    # Test files run in this many child processes at once (default: up to 2, one per core). Most tests wait on the
+    # simulator (rate limits, delays, child processes), so two shards nearly halve the wall time on 2 cores.
+    [ValidateRange(1, 8)]
+    [int] $Shards = [Math]::Min(2, [Environment]::ProcessorCount),
+
+    # Internal: the files of one shard (';'-joined) and where it writes its counts.
+    [string] $ShardFiles,
+    [string] $SummaryPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -27,28 +36,114 @@ $env:BINGX_MODULE_PATH = $ModulePath
 $env:BINGX_SIMULATOR_PATH = $SimulatorPath
 
 # Prefer the real SecretManagement module; fall back to the stand-in that honours its documented contract.
-if (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement) {
-    $env:BINGX_SECRETMANAGEMENT = 'real'
+# A shard inherits the decision (its PSModulePath already holds the stand-in).
+if (-not $env:BINGX_SECRETMANAGEMENT) {
+    if (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement) {
+        $env:BINGX_SECRETMANAGEMENT = 'real'
+    }
+    else {
+        $env:BINGX_SECRETMANAGEMENT = 'standin'
+        $standIn = Join-Path $PSScriptRoot 'SecretManagement'
+        $env:PSModulePath = $standIn + [IO.Path]::PathSeparator + $env:PSModulePath
+    }
+}
+
+$testRoot = Join-Path $PSScriptRoot 'Pester'
+$files = if ($ShardFiles) {
+    @($ShardFiles -split ';')
+}
+elseif ($TestPath) {
+    @(foreach ($pattern in $TestPath -split ',') {
+            Get-ChildItem $testRoot -Recurse -Filter '*.Tests.ps1' | Where-Object Name -like "*$pattern*" | ForEach-Object FullName
+        }) | Select-Object -Unique
 }
 else {
-    $env:BINGX_SECRETMANAGEMENT = 'standin'
-    $standIn = Join-Path $PSScriptRoot 'SecretManagement'
-    $env:PSModulePath = $standIn + [IO.Path]::PathSeparator + $env:PSModulePath
+    @(Get-ChildItem $testRoot -Recurse -Filter '*.Tests.ps1' | Sort-Object FullName | ForEach-Object FullName)
+}
+
+function Get-ShardPlan([string[]] $Paths, [int] $Count) {
+    # Longest first onto the least loaded shard. Durations: the last run's NUnit files when present, else hints for the
+    # files known to be slow (a stale hint costs only balance, never a result).
+    $hints = @{ 'Hygiene.Tests.ps1' = 48; 'Reliability.Faults.Tests.ps1' = 24; 'Bench.Tests.ps1' = 19; 'NewBingXOrder.Tests.ps1' = 18
+        'Culture.Tests.ps1' = 16; 'Reliability.RateLimit.Tests.ps1' = 14; 'StopBingXOpenOrder.Tests.ps1' = 13
+        'Reliability.Concurrency.Tests.ps1' = 12; 'Simulator.RateLimits.Tests.ps1' = 9; 'Completion.Tests.ps1' = 6 }
+    $measured = @{}
+    foreach ($xml in Get-ChildItem (Split-Path $ResultPath) -Filter 'TestResults*.xml' -ErrorAction SilentlyContinue) {
+        try {
+            foreach ($suite in ([xml] (Get-Content -Raw $xml.FullName)).SelectNodes('//test-suite[@name]')) {
+                if ($suite.name -like '*.Tests.ps1') { $measured[(Split-Path -Leaf $suite.name)] = [double] $suite.time }
+            }
+        }
+        catch { Write-Verbose "Ignoring unreadable $($xml.Name)." }
+    }
+    $weighted = foreach ($path in $Paths) {
+        $leaf = Split-Path -Leaf $path
+        $weight = if ($measured.ContainsKey($leaf)) { $measured[$leaf] } elseif ($hints.ContainsKey($leaf)) { $hints[$leaf] } else { 3 }
+        [pscustomobject] @{ Path = $path; Weight = $weight }
+    }
+    $plan = @(for ($i = 0; $i -lt $Count; $i++) { [pscustomobject] @{ Files = [Collections.Generic.List[string]]::new(); Load = 0.0 } })
+    foreach ($item in $weighted | Sort-Object Weight -Descending) {
+        $target = $plan | Sort-Object Load | Select-Object -First 1
+        $target.Files.Add($item.Path)
+        $target.Load += $item.Weight
+    }
+    return $plan | Where-Object { $_.Files.Count -gt 0 }
+}
+
+if (-not $ShardFiles -and $Shards -gt 1 -and $files.Count -gt 1) {
+    # Coordinator: start the shards, show the first one live and the others when they end, then add up.
+    $pwsh = [Environment]::ProcessPath
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    $outDir = Split-Path $ResultPath
+    Get-ChildItem $outDir -Filter 'TestResults-*.xml' -ErrorAction SilentlyContinue | Remove-Item -Force
+    $plan = @(Get-ShardPlan $files ([Math]::Min($Shards, $files.Count)))
+    $running = for ($i = 0; $i -lt $plan.Count; $i++) {
+        $number = $i + 1
+        $start = [Diagnostics.ProcessStartInfo]::new($pwsh)
+        foreach ($argument in $prefix + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath,
+                '-PesterManifest', $PesterManifest, '-ModulePath', $ModulePath, '-SimulatorPath', $SimulatorPath,
+                '-ResultPath', (Join-Path $outDir "TestResults-$number.xml"), '-ShardFiles', ($plan[$i].Files -join ';'),
+                '-SummaryPath', (Join-Path $outDir "TestSummary-$number.json"))) {
+            $start.ArgumentList.Add($argument)
+        }
+        if ($Tag) { $start.ArgumentList.Add('-Tag'); $start.ArgumentList.Add($Tag) }
+        if ($ExcludeTag) { $start.ArgumentList.Add('-ExcludeTag'); $start.ArgumentList.Add($ExcludeTag) }
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $i -gt 0
+        $start.RedirectStandardError = $i -gt 0
+        $process = [Diagnostics.Process]::Start($start)
+        # .NET tasks drain the redirected streams (a script block cannot run on their threads).
+        $output = if ($i -gt 0) { @($process.StandardOutput.ReadToEndAsync(), $process.StandardError.ReadToEndAsync()) } else { @() }
+        [pscustomobject] @{ Number = $number; Process = $process; Output = $output; Files = $plan[$i].Files.Count }
+    }
+    Write-Host "Running $($files.Count) test files in $($plan.Count) shards; shard 1 shows live, the others when they end."
+    $passed = 0; $failed = 0; $skipped = 0; $exitCode = 0
+    foreach ($shard in $running) {
+        $shard.Process.WaitForExit()
+        if ($shard.Output) {
+            Write-Host "---- shard $($shard.Number) ($($shard.Files) files) ----"
+            foreach ($task in $shard.Output) { [Console]::Out.Write($task.GetAwaiter().GetResult()) }
+        }
+        $summaryFile = Join-Path $outDir "TestSummary-$($shard.Number).json"
+        if (Test-Path $summaryFile) {
+            $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
+            $passed += $summary.Passed; $failed += $summary.Failed; $skipped += $summary.Skipped
+        }
+        else {
+            # A shard that died before writing its counts has failed, whatever it ran.
+            $failed += 1
+        }
+        if ($shard.Process.ExitCode -ne 0) { $exitCode = 1 }
+    }
+    if ($failed -gt 0 -or $passed -eq 0) { $exitCode = 1 }
+    [Console]::Out.WriteLine("$passed passed, $failed failed, $skipped skipped")
+    exit $exitCode
 }
 
 Import-Module $PesterManifest -Force
 
 $config = New-PesterConfiguration
-$testRoot = Join-Path $PSScriptRoot 'Pester'
-if ($TestPath) {
-    $config.Run.Path = @(
-        foreach ($pattern in $TestPath -split ',') {
-            Get-ChildItem $testRoot -Recurse -Filter '*.Tests.ps1' | Where-Object Name -like "*$pattern*" | ForEach-Object FullName
-        })
-}
-else {
-    $config.Run.Path = $testRoot
-}
+$config.Run.Path = $files
 $config.Run.PassThru = $true
 $config.Run.Exit = $false
 $config.Output.Verbosity = 'Detailed'
@@ -66,5 +161,8 @@ $failed = $result.FailedCount + $result.FailedContainersCount
 $passed = $result.PassedCount
 $skipped = $result.SkippedCount
 $exitCode = if ($failed -gt 0 -or $passed -eq 0 -or $result.Result -ne 'Passed') { 1 } else { 0 }
+if ($SummaryPath) {
+    @{ Passed = $passed; Failed = $failed; Skipped = $skipped } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8NoBOM
+}
 [Console]::Out.WriteLine("$passed passed, $failed failed, $skipped skipped")
 exit $exitCode
