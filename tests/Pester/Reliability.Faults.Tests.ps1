@@ -13,16 +13,6 @@ BeforeAll {
     $timePath = '/openApi/spot/v1/server/time'
     $orderPath = '/openApi/spot/v1/trade/order'
 
-    function New-ConnectedAccount {
-        # A fresh account per test: its own rate-limit windows and orders. Two BTC orders to read or cancel.
-        $account = New-SimAccount -Simulator $sim
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 2
-        $account | Add-Member -NotePropertyName OrderIds -NotePropertyValue @($orders.orderId | ForEach-Object { [long] $_ } | Sort-Object)
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
     function Get-OrderStatus($account) {
         @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders.status | Sort-Object -Unique)
     }
@@ -41,7 +31,7 @@ AfterAll {
 }
 
 Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
-    BeforeEach { $account = New-ConnectedAccount }
+    BeforeEach { $account = New-SeededSimAccount $sim }
     AfterEach { Clear-SimFault $sim }
 
     It '<Name> once: retried, and the result is complete and right' -ForEach @(
@@ -163,7 +153,7 @@ Describe 'A body that stalls half way' {
 }
 
 Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
-    BeforeEach { $account = New-ConnectedAccount }
+    BeforeEach { $account = New-SeededSimAccount $sim }
     AfterEach { Clear-SimFault $sim }
 
     It '<Name> before processing: retried, and the cancelled orders are listed' -ForEach @(
@@ -295,7 +285,7 @@ Describe 'Placing an order is never retried blindly' -Tag Core {
 Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
     # Commands go to the other runspace as text: a script block would run back in this (busy) runspace.
     BeforeAll {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $variables = @{ BaseUri = $sim.BaseUri; Credential = $account.Credential }
     }
     AfterEach { Clear-SimFault $sim }

@@ -10,15 +10,6 @@ BeforeAll {
     $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
     $timePath = '/openApi/spot/v1/server/time'
 
-    function New-ConnectedAccount {
-        $account = New-SimAccount -Simulator $sim
-        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
-        $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
-        $account | Add-Member -NotePropertyName OrderIds -NotePropertyValue @($orders.orderId | ForEach-Object { [long] $_ } | Sort-Object)
-        Clear-SimRequestLog $sim
-        return $account
-    }
-
     function Get-DisabledMessage([long] $UntilMs) {
         "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $UntilMs"
     }
@@ -50,7 +41,7 @@ Describe 'A 100410 the module waits out' {
     }
 
     It '"rate limited" (no unblock time): pauses 1 s, says why in verbose and progress, then cancels' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Variant rate
         $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Verbose'
         $run.Error | Should -BeNullOrEmpty
@@ -69,7 +60,7 @@ Describe 'A 100410 the module waits out' {
         @{ Offset = -30000 }
     ) {
         $null = Set-SimClock -Simulator $sim -OffsetMs $Offset
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $null = Set-SimSetting -Simulator $sim -ViolationsToDisable 1 -DisabledPeriodMs 1500
         # Another client of the same account breaks the limit (3 cancels at once): the endpoint is disabled for 1.5 s.
         1..3 | ForEach-Object {
@@ -111,7 +102,7 @@ Describe 'A 100410 the module waits out' {
     }
 
     It 'the penalty form with a near retry time is waited out' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $until = (Get-SimNowMs 0) + 1200
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg (Get-PenaltyMessage $until)
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
@@ -122,7 +113,7 @@ Describe 'A 100410 the module waits out' {
     }
 
     It 'a block that keeps coming back: BingXRateLimited after 2 waits and 3 requests, never more' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         foreach ($i in 1..3) {
             $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg (Get-DisabledMessage ((Get-SimNowMs 0) + 300))
         }
@@ -145,7 +136,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
         @{ Offset = -30000 }
     ) {
         $null = Set-SimClock -Simulator $sim -OffsetMs $Offset
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $until = (Get-SimNowMs $Offset) + 60000
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg (Get-DisabledMessage $until)
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
@@ -160,7 +151,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
     }
 
     It '-MaxRateLimitWaitSec 0 never waits, even for a plain "rate limited"' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Variant rate
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 0 } | Should -Throw -PassThru
@@ -172,7 +163,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
     }
 
     It 'Connect-BingX -MaxRateLimitWaitSec sets the session''s default; a cmdlet''s own value wins' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -MaxRateLimitWaitSec 0
         Clear-SimRequestLog $sim
         $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Variant rate -Count 2
@@ -187,7 +178,7 @@ Describe 'A 100410 longer than -MaxRateLimitWaitSec' -Tag Core {
 
 Describe 'The module''s own pacing' {
     It 'five cancels in a row on one key draw no 100410, keep 2 per second, and say they wait' {
-        $account = New-ConnectedAccount
+        $account = New-SeededSimAccount $sim
         $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT, XRP-USDT, ADA-USDT -Force -Verbose'
         $run.Error | Should -BeNullOrEmpty
         $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)

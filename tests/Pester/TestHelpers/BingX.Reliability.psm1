@@ -221,5 +221,19 @@ function Invoke-InternalBingXRequest {
     }
 }
 
-Export-ModuleMember -Function Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
+function New-SeededSimAccount {
+    <#
+    .SYNOPSIS
+        A fresh connected account (its own rate-limit windows) with two open BTC-USDT orders at 30000.5 to read or
+        cancel; their ids, sorted, are in OrderIds. The request log is cleared.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator)
+    $account = New-ConnectedSimAccount $Simulator
+    $orders = Add-SimOrder -Simulator $Simulator -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 2
+    $account | Add-Member -NotePropertyName OrderIds -NotePropertyValue @($orders.orderId | ForEach-Object { [long] $_ } | Sort-Object)
+    return $account
+}
+
+Export-ModuleMember -Function New-SeededSimAccount, Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
     New-InternalBingXClient, Invoke-InternalBingXRequest
