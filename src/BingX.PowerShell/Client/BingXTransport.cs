@@ -264,6 +264,11 @@ namespace BingX.PowerShell.Client
                 {
                     request.Headers.TryAddWithoutValidation("X-BX-APIKEY", credential.ApiKey);
                 }
+                if (endpoint.RetrySafety != RetrySafety.Safe)
+                {
+                    // A write is never resent by the HTTP stack; only WithRetriesAsync decides, and says so.
+                    request.Content = NoResendBody();
+                }
                 _options.Log.Debug($"{endpoint.Method.Method} {endpoint.Path}?{parameterString}{(credential != null ? "&signature=[redacted]; X-BX-APIKEY: " + credential.RedactedApiKey : string.Empty)}");
 
                 var watch = Stopwatch.StartNew();
@@ -487,6 +492,20 @@ namespace BingX.PowerShell.Client
             {
             }
         }
+
+        /// <summary>
+        /// An empty body (still "Content-Length: 0" on the wire, as a POST without content sends) that stops .NET's
+        /// connection pool from sending the request a second time. SocketsHttpHandler (under HttpClientHandler on
+        /// .NET Core 2.1+) resends a request by itself when the connection ends before one byte of the answer arrives
+        /// and the request has no content object: dotnet/runtime src/libraries/System.Net.Http/src/System/Net/Http/
+        /// SocketsHttpHandler/HttpConnection.cs, SendAsync, "if (_readBuffer.ActiveLength == 0) { if (request.Content
+        /// is null || allowExpect100ToContinue is not null) _canRetry = true; ...}", which MapSendException turns into
+        /// RequestRetryType.RetryOnConnectionFailure; ConnectionPool/HttpConnectionPool.cs,
+        /// SendWithVersionDetectionAndRetryAsync, catches that and sends again up to MaxConnectionFailureRetries (3)
+        /// times, for any method, on a new or a reused connection. The exchange may already have carried the first
+        /// one out. A separate non-pooled client (Connection: close) does not help: a fresh connection is resent too.
+        /// </summary>
+        private static HttpContent NoResendBody() => new ByteArrayContent(Array.Empty<byte>());
 
         private static HttpClient CreateHttpClient()
         {
