@@ -194,7 +194,7 @@ function Format-BenchReport {
         $case = $cases.bulkCancel
         & $add '## 4. Bulk cancel with rate limits on'
         & $add
-        & $add "``Get-BingXOpenOrder | Stop-BingXOpenOrder -Force`` over $($case.orders) open orders on $($case.symbols) symbols ($($case.ordersPerSymbol) each), $($c.bulkRuns) runs, each on a"
+        & $add "``(Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force`` over $($case.orders) open orders on $($case.symbols) symbols ($($case.ordersPerSymbol) each), $($c.bulkRuns) runs, each on a"
         & $add 'fresh account, with the simulator''s rate limits on and the module''s limiter on (as for any user). The pipeline sends'
         & $add "1 ``openOrders`` (all symbols) and then one ``cancelOpenOrders`` per symbol. At $($case.ratePerSecond) requests per any 1000 ms, $($case.symbols) cancels"
         & $add "need at least $($case.pacedWindows) full windows between the first and the last: **floor = list round trip + $($case.exchangePacingMs) ms + one cancel round trip**,"

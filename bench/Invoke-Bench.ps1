@@ -10,7 +10,7 @@
       2 FirstCall   fresh pwsh: import + credential read + first signed request, vs the hand-written function
       3 SteadyState per-call cost of Get-BingXOpenOrder / Stop-BingXOpenOrder vs a bare HttpClient loop (floor),
                     the hand-written Invoke-RestMethod function, and ccxt's bingx class; rounds interleaved
-      4 BulkCancel  Get-BingXOpenOrder | Stop-BingXOpenOrder -Force over many symbols with rate limits on, vs the
+      4 BulkCancel  (Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force over many symbols with rate limits on, vs the
                     floor the rate limits allow
       5 Memory      working set and GC heap of the case 3 processes (taken while case 3 runs)
     Every case reports median and spread over repeated runs and a ratio against a baseline measured in this run.
@@ -422,7 +422,7 @@ function Invoke-BulkCancelCase {
             Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
             Clear-SimRequestLog $sim
             $watch.Restart()
-            $cancelled = @(Get-BingXOpenOrder | Stop-BingXOpenOrder -Force)
+            $cancelled = @((Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force)
             $wallMs = $watch.Elapsed.TotalMilliseconds
 
             $log = @(Get-SimRequestLog -Simulator $sim | Where-Object apiKey -EQ $account.ApiKey)
