@@ -65,14 +65,19 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
         Get-CancelRequest | Should -BeNullOrEmpty
     }
 
-    It 'two symbols: both confirmed before the first cancel is sent' {
+    It 'two symbols: both confirmed before the first cancel is sent, then both cancelled' {
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side BUY -Price '2000' -Quantity '0.1'
         Clear-SimRequestLog $sim
-        # Yes to the first symbol, then a host that cannot prompt: nothing may have been sent by then.
-        $result = Invoke-NonInteractive $account "try { Get-BingXOpenOrder | Stop-BingXOrder -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
-        $result.StdOut | Should -Match 'BingXConfirmationRequired'
-        Get-CancelRequest | Should -BeNullOrEmpty
-        Get-SimOpenOrder $account | Should -HaveCount 4
+        # At each prompt the host reads the simulator's request log: no cancel may have gone out yet.
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Get-BingXOpenOrder | Stop-BingXOrder' -SnapshotUrl ([uri]::new($sim.BaseUri, '/_sim/requests'))
+
+        $answered.Prompts | Should -HaveCount 2
+        $answered.Prompts[0] | Should -Match 'on BTC-USDT\?'
+        $answered.Prompts[1] | Should -Match 'on ETH-USDT\?'
+        $answered.Snapshots | Should -HaveCount 2
+        foreach ($snapshot in $answered.Snapshots) { $snapshot | Should -Match 'openOrders'; $snapshot | Should -Not -Match 'trade/cancel' }
+        $answered.Output | Should -HaveCount 4
+        Get-SimOpenOrder $account | Should -BeNullOrEmpty
     }
 
     It '-Force -WhatIf still only shows what would be cancelled' {

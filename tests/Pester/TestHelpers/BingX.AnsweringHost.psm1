@@ -48,10 +48,20 @@ namespace BingXTests
         /// <summary>POSTed (JSON) once per prompt, before it is answered, when set.</summary>
         public string DuringPromptUrl { get; set; }
         public string DuringPromptBody { get; set; }
+        /// <summary>GET once per prompt, before it is answered, when set; the answers in Snapshots.</summary>
+        public string SnapshotUrl { get; set; }
+        public List<string> Snapshots { get; } = new List<string>();
         public override PSHostRawUserInterface RawUI => null;
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
             Prompts.Add(caption + "\n" + message);
+            if (SnapshotUrl != null)
+            {
+                using (var client = new HttpClient())
+                {
+                    Snapshots.Add(client.GetStringAsync(SnapshotUrl).GetAwaiter().GetResult());
+                }
+            }
             if (DuringPromptUrl != null)
             {
                 using (var client = new HttpClient())
@@ -83,7 +93,7 @@ function Invoke-WithAnsweringHost {
     <#
     .SYNOPSIS
         Runs -Script in a new runspace whose host answers every prompt with -Choice (0 = Yes, 1 = Yes to All, 2 = No
-        for ShouldProcess), after POSTing -DuringPromptBody to -DuringPromptUrl if given. The module is imported in
+        for ShouldProcess), after POSTing -DuringPromptBody to -DuringPromptUrl and reading -SnapshotUrl (kept in Snapshots) if given. The module is imported in
         that runspace; Connect-BingX is process-wide, so the caller's connection applies.
     .OUTPUTS
         [pscustomobject] @{ Output; Prompts; Lines; Warnings; Errors; Verbose; Debug }.
@@ -93,13 +103,15 @@ function Invoke-WithAnsweringHost {
         [Parameter(Mandatory)] [string] $Script,
         [int] $Choice = 0,
         [string] $DuringPromptUrl,
-        [string] $DuringPromptBody
+        [string] $DuringPromptBody,
+        [string] $SnapshotUrl
     )
     $testHost = [BingXTests.AnsweringHost]::new($Choice)
     if ($DuringPromptUrl) {
         $testHost.Answering.DuringPromptUrl = $DuringPromptUrl
         $testHost.Answering.DuringPromptBody = $DuringPromptBody
     }
+    if ($SnapshotUrl) { $testHost.Answering.SnapshotUrl = $SnapshotUrl }
     $runspace = [runspacefactory]::CreateRunspace($testHost)
     $runspace.Open()
     $powershell = [powershell]::Create()
@@ -110,6 +122,7 @@ function Invoke-WithAnsweringHost {
         return [pscustomobject] @{
             Output   = @($output)
             Prompts  = @($testHost.Answering.Prompts)
+            Snapshots = @($testHost.Answering.Snapshots)
             Lines    = @($testHost.Answering.Lines)
             Warnings = @($powershell.Streams.Warning | ForEach-Object Message)
             Errors   = @($powershell.Streams.Error)
