@@ -142,11 +142,12 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         (Get-BingXOpenOrder -Symbol BTC-USDT) | Should -HaveCount 5
     }
 
-    It 'with $WhatIfPreference set sends nothing' {
+    It 'with $WhatIfPreference set (and -Force) reads the orders to describe them and sends no cancel' {
         $WhatIfPreference = $true
         Stop-BingXOrder -Symbol BTC-USDT -OrderId $buyIds
         $WhatIfPreference = $false
-        Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+        (Get-SimOrderStatus $account)[$buyIds[0]] | Should -Not -Be 'CANCELED'
     }
 }
 
