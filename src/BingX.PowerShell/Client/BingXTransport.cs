@@ -494,16 +494,15 @@ namespace BingX.PowerShell.Client
         }
 
         /// <summary>
-        /// An empty body (still "Content-Length: 0" on the wire, as a POST without content sends) that stops .NET's
-        /// connection pool from sending the request a second time. SocketsHttpHandler (under HttpClientHandler on
-        /// .NET Core 2.1+) resends a request by itself when the connection ends before one byte of the answer arrives
-        /// and the request has no content object: dotnet/runtime src/libraries/System.Net.Http/src/System/Net/Http/
-        /// SocketsHttpHandler/HttpConnection.cs, SendAsync, "if (_readBuffer.ActiveLength == 0) { if (request.Content
-        /// is null || allowExpect100ToContinue is not null) _canRetry = true; ...}", which MapSendException turns into
-        /// RequestRetryType.RetryOnConnectionFailure; ConnectionPool/HttpConnectionPool.cs,
-        /// SendWithVersionDetectionAndRetryAsync, catches that and sends again up to MaxConnectionFailureRetries (3)
-        /// times, for any method, on a new or a reused connection. The exchange may already have carried the first
-        /// one out. A separate non-pooled client (Connection: close) does not help: a fresh connection is resent too.
+        /// An empty body (the wire still says "Content-Length: 0", as for a POST without content) that stops .NET's
+        /// connection pool from sending the request a second time. Per dotnet/runtime's System.Net.Http source
+        /// (SocketsHttpHandler, which HttpClientHandler uses on .NET 5+): HttpConnection.SendAsync marks a request
+        /// retryable (_canRetry) when the first read of the answer hits end-of-stream and the request has no content
+        /// object (or an Expect: 100-continue body not yet released); MapSendException turns that into
+        /// RequestRetryType.RetryOnConnectionFailure, and HttpConnectionPool.SendWithVersionDetectionAndRetryAsync
+        /// sends it again, up to MaxConnectionFailureRetries (3) times, whatever the method, on a new or a reused
+        /// connection. The exchange may have carried out the first one. A never-reused connection (Connection: close)
+        /// does not help: tried while fixing issue 11, the resend happened on a fresh connection too (two POSTs).
         /// </summary>
         private static HttpContent NoResendBody() => new ByteArrayContent(Array.Empty<byte>());
 
