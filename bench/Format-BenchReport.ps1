@@ -194,7 +194,7 @@ function Format-BenchReport {
         $case = $cases.bulkCancel
         & $add '## 4. Bulk cancel with rate limits on'
         & $add
-        & $add "``Get-BingXOpenOrder | Stop-BingXOpenOrder -Force`` over $($case.orders) open orders on $($case.symbols) symbols ($($case.ordersPerSymbol) each), $($c.bulkRuns) runs, each on a"
+        & $add "``(Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force`` over $($case.orders) open orders on $($case.symbols) symbols ($($case.ordersPerSymbol) each), $($c.bulkRuns) runs, each on a"
         & $add 'fresh account, with the simulator''s rate limits on and the module''s limiter on (as for any user). The pipeline sends'
         & $add "1 ``openOrders`` (all symbols) and then one ``cancelOpenOrders`` per symbol. At $($case.ratePerSecond) requests per any 1000 ms, $($case.symbols) cancels"
         & $add "need at least $($case.pacedWindows) full windows between the first and the last: **floor = list round trip + $($case.exchangePacingMs) ms + one cancel round trip**,"
@@ -233,6 +233,28 @@ function Format-BenchReport {
         & $add
     }
 
+    if ($cases.Contains('placement')) {
+        $case = $cases.placement
+        & $add '## 6. Placement: the cost of never letting .NET resend an order'
+        & $add
+        & $add '.NET''s connection pool resends a request without a content object when its connection closes before the first byte'
+        & $add 'of the answer (see `BingXTransport.NoResendBody`); the module now gives every write an empty content (same bytes on'
+        & $add 'the wire: `Content-Length: 0`). A MARKET order POST from the C# floor, three ways, interleaved per round, beside'
+        & $add '`New-BingXOrder` itself (in the bench process, limiter off); per call, median over the rounds (p10–p90):'
+        & $add
+        & $add '| variant | per call |'
+        & $add '|---|---|'
+        foreach ($v in $case.variants.Keys) { & $add "| floor: $($case.variants[$v]) | $(Format-Spread $case.perCallMs[$v]) |" }
+        & $add "| ``New-BingXOrder`` (module, empty content) | $(Format-Spread $case.perCallMs.module) |"
+        & $add
+        $us = $case.fixCostUs.median.ToString('0.0', [cultureinfo]::InvariantCulture)
+        $share = ($case.fixShareOfModule * 100).ToString('0.0', [cultureinfo]::InvariantCulture)
+        & $add "**Empty content vs none, same pooled connection: $(Format-Ratio $case.bodyVsPooled.median) (paired median; p10 $(Format-Ratio $case.bodyVsPooled.p10), p90 $(Format-Ratio $case.bodyVsPooled.p90)), $us µs per order, $share% of a ``New-BingXOrder`` call.**"
+        & $add "A never-reused connection (the other fix considered, which does not even stop the resend: .NET resends on a new connection too) costs $(Format-Ratio $case.closeVsPooled.median) of the pooled POST."
+        & $add "The module's ``trade/order`` POSTs in this case: $($case.modulePosts), each with ``Content-Length: $($case.moduleContentLength)``."
+        & $add
+    }
+
     if ($Results.notes.Count -gt 0) {
         & $add '## Notes'
         & $add
@@ -258,6 +280,9 @@ function Format-BenchReport {
                 & $add "steady  $name $op CPU per call: $(Format-Series $cases.steadyState.clients[$name]["${op}Cpu"].values 3)"
             }
         }
+    }
+    if ($cases.Contains('placement')) {
+        foreach ($v in $cases.placement.perCallMs.Keys) { & $add "place   $v per call: $(Format-Series $cases.placement.perCallMs[$v].values 3)" }
     }
     if ($cases.Contains('bulkCancel')) {
         & $add "bulk    wall: $(Format-Series @($cases.bulkCancel.runs | ForEach-Object { $_.wallMs })) floor: $(Format-Series @($cases.bulkCancel.runs | ForEach-Object { $_.floorMs }))"

@@ -10,9 +10,12 @@
       2 FirstCall   fresh pwsh: import + credential read + first signed request, vs the hand-written function
       3 SteadyState per-call cost of Get-BingXOpenOrder / Stop-BingXOpenOrder vs a bare HttpClient loop (floor),
                     the hand-written Invoke-RestMethod function, and ccxt's bingx class; rounds interleaved
-      4 BulkCancel  Get-BingXOpenOrder | Stop-BingXOpenOrder -Force over many symbols with rate limits on, vs the
+      4 BulkCancel  (Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force over many symbols with rate limits on, vs the
                     floor the rate limits allow
       5 Memory      working set and GC heap of the case 3 processes (taken while case 3 runs)
+      6 Placement   what keeping .NET from resending a write costs per order placed: a MARKET order POST over a
+                    pooled connection without a content object (before) vs with an empty one (the module now), vs a
+                    never-reused connection (Connection: close), all from the C# floor, beside New-BingXOrder itself
     Every case reports median and spread over repeated runs and a ratio against a baseline measured in this run.
 
 .PARAMETER Scale
@@ -31,7 +34,7 @@ param(
     [Parameter(Mandatory)] [string] $SimulatorPath,
     [ValidateRange(0.001, 10)] [double] $Scale = 1,
     [string] $OutputPath = (Join-Path $PSScriptRoot 'results.md'),
-    [ValidateSet('Import', 'FirstCall', 'SteadyState', 'BulkCancel')] [string[]] $Case = @('Import', 'FirstCall', 'SteadyState', 'BulkCancel')
+    [ValidateSet('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')] [string[]] $Case = @('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -422,7 +425,7 @@ function Invoke-BulkCancelCase {
             Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
             Clear-SimRequestLog $sim
             $watch.Restart()
-            $cancelled = @(Get-BingXOpenOrder | Stop-BingXOpenOrder -Force)
+            $cancelled = @((Get-BingXOpenOrder).Symbol | Sort-Object -Unique | Stop-BingXOpenOrder -Force)
             $wallMs = $watch.Elapsed.TotalMilliseconds
 
             $log = @(Get-SimRequestLog -Simulator $sim | Where-Object apiKey -EQ $account.ApiKey)
@@ -483,6 +486,79 @@ function Invoke-BulkCancelCase {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Case 6: the cost of never letting the HTTP stack resend an order
+# ---------------------------------------------------------------------------------------------------------------
+function Invoke-PlacementCase {
+    $variants = [ordered] @{
+        place      = 'pooled, no content object (before: .NET may resend)'
+        placebody  = 'pooled, empty content (the module now)'
+        placeclose = 'never reused, Connection: close'
+    }
+    Write-Step "Case 6: placement, $($counts.callsPerOp) MARKET orders per variant in $($counts.rounds) interleaved rounds of $($counts.batch)"
+    Set-SimSetting -Simulator $sim -RateLimits $false | Out-Null
+    $floorOut = Join-Path $OutRoot 'bench/HttpClientFloor'
+    $build = & dotnet build (Join-Path $PSScriptRoot 'HttpClientFloor/HttpClientFloor.csproj') -c Release -o $floorOut --nologo -v quiet -clp:NoSummary 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Building bench/HttpClientFloor failed: $($build -join [Environment]::NewLine)" }
+    $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
+    $rich = @{ USDT = '100000000'; BTC = '100' }
+    $floorAccount = New-SimAccount -Simulator $sim -Balances $rich
+    $moduleAccount = New-SimAccount -Simulator $sim -Balances $rich
+    $floor = Start-BenchRunner -Name 'HttpClient floor (C#)' -Command @($dotnet) -Environment (Get-RunnerEnvironment $floorAccount) -ArgumentList @((Join-Path $floorOut 'HttpClientFloor.dll'))
+    # The module in this process, its limiter off for the case (5 orders/s would measure pacing, not the request).
+    Import-Module $ModulePath
+    $limiter = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.Client.RateLimiting.RequestRateLimiter', $true)
+    $disabled = $limiter.GetProperty('Disabled', [Reflection.BindingFlags] 'Static, NonPublic')
+    $disabled.SetValue($null, $true)
+    Connect-BingX -BaseUri $sim.BaseUri -Credential $moduleAccount.Credential
+    $place = { param([int] $Count) for ($i = 0; $i -lt $Count; $i++) { $null = New-BingXOrder -Symbol $getSymbol -Side BUY -Type MARKET -Quantity 0.001 } }
+    $samples = @{ module = [System.Collections.Generic.List[double]]::new() }
+    foreach ($v in $variants.Keys) { $samples[$v] = [System.Collections.Generic.List[double]]::new() }
+    $pairs = @{ body = [System.Collections.Generic.List[double]]::new(); close = [System.Collections.Generic.List[double]]::new(); costUs = [System.Collections.Generic.List[double]]::new() }
+    try {
+        foreach ($v in $variants.Keys) { $null = Invoke-BenchRunner $floor "$v $($counts.warmupCalls)" }
+        & $place $counts.warmupCalls
+        for ($round = 0; $round -lt $counts.rounds; $round++) {
+            $perCall = @{}
+            foreach ($v in $variants.Keys) {
+                $answer = Invoke-BenchRunner $floor "$v $($counts.batch)"
+                if ($answer.error) { throw "Floor $v failed: $($answer.error)" }
+                $perCall[$v] = $answer.ms / $counts.batch
+                $samples[$v].Add($perCall[$v])
+            }
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            & $place $counts.batch
+            $samples.module.Add($watch.Elapsed.TotalMilliseconds / $counts.batch)
+            $pairs.body.Add($perCall.placebody / $perCall.place)
+            $pairs.close.Add($perCall.placeclose / $perCall.place)
+            $pairs.costUs.Add(($perCall.placebody - $perCall.place) * 1000)
+        }
+        $posts = @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/order' | Where-Object apiKey -EQ $moduleAccount.ApiKey)
+    }
+    finally {
+        $disabled.SetValue($null, $false)
+        Disconnect-BingX
+        Stop-BenchRunner $floor
+    }
+    $moduleMedian = (Get-Statistic $samples.module).median
+    $cost = Get-Statistic $pairs.costUs
+    $results.cases.placement = [ordered] @{
+        variants        = $variants
+        perCallMs       = [ordered] @{
+            place      = Get-Statistic $samples.place
+            placebody  = Get-Statistic $samples.placebody
+            placeclose = Get-Statistic $samples.placeclose
+            module     = Get-Statistic $samples.module
+        }
+        bodyVsPooled    = Get-Statistic $pairs.body
+        closeVsPooled   = Get-Statistic $pairs.close
+        fixCostUs       = $cost
+        fixShareOfModule = ($cost.median / 1000) / $moduleMedian
+        modulePosts     = $posts.Count
+        moduleContentLength = @($posts | Select-Object -First 1 | ForEach-Object { $_.headers.'Content-Length' }) -join ''
+    }
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 Write-Step "Benchmark at scale $Scale (load average $(Get-LoadAverage)); report: $OutputPath"
 $sim = Start-TestSimulator -NoRateLimits
 try {
@@ -490,6 +566,7 @@ try {
     if ($Case -contains 'FirstCall') { Invoke-FirstCallCase }
     if ($Case -contains 'SteadyState') { Invoke-SteadyStateCase }
     if ($Case -contains 'BulkCancel') { Invoke-BulkCancelCase }
+    if ($Case -contains 'Placement') { Invoke-PlacementCase }
 }
 finally {
     Stop-TestSimulator $sim

@@ -3,6 +3,9 @@
 //   environment: BENCH_BASE_URI, BENCH_API_KEY, BENCH_SECRET_KEY, BENCH_GET_SYMBOL, BENCH_CANCEL_SYMBOL
 //   prints {"ready":true,...} once, then for each stdin line "get N" / "cancel N" / "memory" one JSON line;
 //   "exit" or end of input ends it.
+// Case 6 (placement) adds "place N", "placebody N" and "placeclose N": a MARKET order POST with no content object
+// (what the module sent before it stopped .NET resending writes), with an empty ByteArrayContent (what it sends
+// now), and with Connection: close on a client of its own (a connection never reused, the other fix considered).
 using System;
 using System.Diagnostics;
 using System.Globalization;
@@ -15,6 +18,7 @@ using System.Threading.Tasks;
 internal static class Program
 {
     private static readonly HttpClient Http = new HttpClient();
+    private static readonly HttpClient NeverReused = new HttpClient();
     private static string _baseUri = "";
     private static string _apiKey = "";
     private static byte[] _secret = Array.Empty<byte>();
@@ -44,6 +48,7 @@ internal static class Program
             }
             int count = int.Parse(words[1], CultureInfo.InvariantCulture);
             bool get = words[0] == "get";
+            bool place = words[0].StartsWith("place", StringComparison.Ordinal);
             int orders = 0;
             string? error = null;
             TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -52,8 +57,8 @@ internal static class Program
             {
                 for (int i = 0; i < count; i++)
                 {
-                    orders += get
-                        ? await SendAsync(HttpMethod.Get, "/openApi/spot/v1/trade/openOrders", "symbol=" + getSymbol)
+                    orders += place ? await PlaceAsync(words[0], getSymbol)
+                        : get ? await SendAsync(HttpMethod.Get, "/openApi/spot/v1/trade/openOrders", "symbol=" + getSymbol)
                         : await SendAsync(HttpMethod.Post, "/openApi/spot/v1/trade/cancelOpenOrders", "symbol=" + cancelSymbol);
                 }
             }
@@ -67,6 +72,35 @@ internal static class Program
             Console.Out.Flush();
         }
         return 0;
+    }
+
+    /// <summary>One MARKET BUY of 0.001, sent the way <paramref name="variant"/> says; returns 1 when it was placed.</summary>
+    private static async Task<int> PlaceAsync(string variant, string symbol)
+    {
+        string query = "quantity=0.001&side=BUY&symbol=" + symbol + "&timestamp="
+            + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "&type=MARKET";
+        string signature = Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(query)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _baseUri + "/openApi/spot/v1/trade/order?" + query + "&signature=" + signature);
+        request.Headers.TryAddWithoutValidation("X-BX-APIKEY", _apiKey);
+        HttpClient client = Http;
+        if (variant == "placebody")
+        {
+            request.Content = new ByteArrayContent(Array.Empty<byte>());
+        }
+        else if (variant == "placeclose")
+        {
+            request.Headers.ConnectionClose = true;
+            client = NeverReused;
+        }
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        using JsonDocument json = JsonDocument.Parse(body);
+        int code = json.RootElement.GetProperty("code").GetInt32();
+        if (code != 0)
+        {
+            throw new InvalidOperationException("BingX code " + code + ": " + json.RootElement.GetProperty("msg").GetString());
+        }
+        return 1;
     }
 
     private sealed record Result(string op, int count, double ms, double cpuMs, int orders, string? error);

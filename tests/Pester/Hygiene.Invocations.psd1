@@ -15,5 +15,5 @@
     # -RecvWindow 1000 bounds the look-up after a lost answer, which waits out the receive window.
     'New-BingXOrder'      = 'New-BingXOrder -Symbol $Symbol -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId $NewClientOrderId -RecvWindow 1000'
     'Stop-BingXOpenOrder' = 'Stop-BingXOpenOrder -Symbol $Symbol -Force'
-    'Stop-BingXOrder'     = 'Stop-BingXOrder -Symbol $Symbol -OrderId $OrderId'
+    'Stop-BingXOrder'     = 'Stop-BingXOrder -Symbol $Symbol -OrderId $OrderId -Force'
 }

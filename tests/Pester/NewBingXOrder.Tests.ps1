@@ -135,8 +135,8 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         @(Get-SimRequestLog -Simulator $sim -Path $queryPath) | Should -HaveCount 0
     }
 
-    It 'chains: New-BingXOrder | Stop-BingXOrder -PassThru | Get-BingXOrder' {
-        $final = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 25000 | Stop-BingXOrder -PassThru | Get-BingXOrder
+    It 'chains: New-BingXOrder | Stop-BingXOrder -Force | Get-BingXOrder' {
+        $final = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 25000 | Stop-BingXOrder -Force | Get-BingXOrder
         $final.Status | Should -Be 'CANCELED'
         (Get-SimOrder $account)[0].status | Should -Be 'CANCELED'
     }

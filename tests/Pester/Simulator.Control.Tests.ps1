@@ -224,6 +224,32 @@ Describe 'faults' {
         (Get-SimRequestLog -Simulator $sim -Path $cancelAllPath)[-1].fault | Should -Be 'drop'
     }
 
+    It 'hangup: not a byte of an answer, then a clean close (FIN, not a reset); logged with status 0' -ForEach @(
+        @{ AfterProcessing = $false; Carried = $false }
+        @{ AfterProcessing = $true; Carried = $true }
+    ) {
+        $null = Add-SimFault -Simulator $sim -Kind hangup -Path $cancelAllPath -AfterProcessing:$AfterProcessing
+        # Raw TCP: .NET's HttpClient would resend a body-less request after exactly this, hiding the fault.
+        $query = "symbol=BTC-USDT&timestamp=$([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())"
+        $query += '&signature=' + (Get-SimSignature -SecretKey $account.SecretKey -Text $query)
+        $tcp = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $sim.Port)
+        try {
+            $stream = $tcp.GetStream()
+            $stream.ReadTimeout = 10000
+            $request = [Text.Encoding]::ASCII.GetBytes("POST $cancelAllPath`?$query HTTP/1.1`r`nHost: 127.0.0.1`r`nX-BX-APIKEY: $($account.ApiKey)`r`nContent-Length: 0`r`n`r`n")
+            $stream.Write($request, 0, $request.Length)
+            $read = $stream.Read([byte[]]::new(4096), 0, 4096)
+        }
+        finally {
+            $tcp.Dispose()
+        }
+        $read | Should -Be 0 -Because 'end of stream, before any byte of a status line'
+        $entry = (Get-SimRequestLog -Simulator $sim -Path $cancelAllPath)[-1]
+        $entry.fault | Should -Be 'hangup'
+        $entry.status | Should -Be 0
+        Test-StillOpen | Should -Be (-not $Carried)
+    }
+
     It 'business: answers the code with its documented wording' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100413
         $answer = Send POST $cancelAllPath

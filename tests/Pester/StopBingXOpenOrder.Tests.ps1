@@ -98,8 +98,8 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
         $cancelled | Should -HaveCount 3
     }
 
-    It 'binds -Symbol by property name from orders, cancelling each symbol once' {
-        $cancelled = Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOpenOrder -Force
+    It 'binds -Symbol by property name from objects that carry only a Symbol, cancelling each symbol once' {
+        $cancelled = Get-BingXOpenOrder -Symbol BTC-USDT | Select-Object Symbol | Stop-BingXOpenOrder -Force
         $cancelled | Should -HaveCount 3
         @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
     }

@@ -8,6 +8,8 @@ BeforeAll {
     $cancelOnePath = '/openApi/spot/v1/trade/cancel'
     $cancelManyPath = '/openApi/spot/v1/trade/cancelOrders'
     $batchSize = [BingX.PowerShell.Commands.StopBingXOrderCommand].GetField('BatchSize', [Reflection.BindingFlags] 'Static,NonPublic').GetValue($null)
+    # These tests are about what is sent; the prompt (ConfirmImpact High) has its own tests in Safety.Confirmation.Tests.ps1.
+    $PSDefaultParameterValues['Stop-BingXOrder:Force'] = $true
 
     function Get-SimOrderStatus($account) {
         # orderId -> status, as the exchange holds them.
@@ -42,10 +44,11 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         (1.5).ToString() | Should -Be $(if ($_ -eq 'de-DE') { '1,5' } else { '1.5' })
     }
 
-    It 'cancels one id with trade/cancel, writes nothing without -PassThru' {
-        $output = Stop-BingXOrder -Symbol BTC-USDT -OrderId $buyIds[0]
+    It 'cancels one id with trade/cancel and writes the cancelled order (no -PassThru needed)' {
+        $output = @(Stop-BingXOrder -Symbol BTC-USDT -OrderId $buyIds[0])
 
-        $output | Should -BeNullOrEmpty
+        $output | Should -HaveCount 1
+        $output[0].OrderId | Should -Be $buyIds[0]
         $log = @(Get-SimRequestLog -Simulator $sim)
         $log | Should -HaveCount 1
         $log[0].path | Should -Be $cancelOnePath
@@ -139,11 +142,12 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         (Get-BingXOpenOrder -Symbol BTC-USDT) | Should -HaveCount 5
     }
 
-    It 'with $WhatIfPreference set sends nothing' {
+    It 'with $WhatIfPreference set (and -Force) reads the orders to describe them and sends no cancel' {
         $WhatIfPreference = $true
         Stop-BingXOrder -Symbol BTC-USDT -OrderId $buyIds
         $WhatIfPreference = $false
-        Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+        (Get-SimOrderStatus $account)[$buyIds[0]] | Should -Not -Be 'CANCELED'
     }
 }
 
@@ -356,7 +360,7 @@ Describe 'Stop-BingXOrder under de-DE' {
 }
 
 Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
-    It 'names the symbol and the ids, truncated after ten with "and N more"' {
+    It 'names the symbol and each order (side, type, quantity, price), as Stop-BingXOpenOrder does' {
         $account = New-SimAccount -Simulator $sim
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 25 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
@@ -372,17 +376,16 @@ Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
         finally {
             Remove-Item Env:BINGX_TEST_KEY, Env:BINGX_TEST_SECRET
         }
-        $output | Should -Match 'What if: Performing the operation "Cancel 25 orders" on target "SOL-USDT orders '
-        foreach ($id in $ids[0..9]) { $output | Should -Match ([string] $id) }
-        $output | Should -Match 'and 15 more'
-        $output | Should -Not -Match ([string] $ids[10])
-        $output | Should -Match "Cancel order`" on target `"SOL-USDT order $($ids[0])`""
+        # Like Stop-BingXOpenOrder -WhatIf: every order with its side, type, quantity and price.
+        $output | Should -Match 'What if: Cancel 25 orders on SOL-USDT:'
+        foreach ($id in $ids) { $output | Should -Match "$id SOL-USDT BUY LIMIT 1 @ 20" }
+        $output | Should -Match 'What if: Cancel 1 order on SOL-USDT:'
         Get-SimRequestLog -Simulator $sim | Where-Object path -Like '*cancel*' | Should -BeNullOrEmpty
     }
 
-    It 'has ConfirmImpact Medium and supports ShouldProcess' {
+    It 'has ConfirmImpact High (like Stop-BingXOpenOrder) and supports ShouldProcess' {
         $attribute = [BingX.PowerShell.Commands.StopBingXOrderCommand].GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
-        $attribute.ConfirmImpact | Should -Be 'Medium'
+        $attribute.ConfirmImpact | Should -Be 'High'
         $attribute.SupportsShouldProcess | Should -BeTrue
     }
 }

@@ -264,6 +264,11 @@ namespace BingX.PowerShell.Client
                 {
                     request.Headers.TryAddWithoutValidation("X-BX-APIKEY", credential.ApiKey);
                 }
+                if (endpoint.RetrySafety != RetrySafety.Safe)
+                {
+                    // A write is never resent by the HTTP stack; only WithRetriesAsync decides, and says so.
+                    request.Content = NoResendBody();
+                }
                 _options.Log.Debug($"{endpoint.Method.Method} {endpoint.Path}?{parameterString}{(credential != null ? "&signature=[redacted]; X-BX-APIKEY: " + credential.RedactedApiKey : string.Empty)}");
 
                 var watch = Stopwatch.StartNew();
@@ -487,6 +492,19 @@ namespace BingX.PowerShell.Client
             {
             }
         }
+
+        /// <summary>
+        /// An empty body (the wire still says "Content-Length: 0", as for a POST without content) that stops .NET's
+        /// connection pool from sending the request a second time. Per dotnet/runtime's System.Net.Http source
+        /// (SocketsHttpHandler, which HttpClientHandler uses on .NET 5+): HttpConnection.SendAsync marks a request
+        /// retryable (_canRetry) when the first read of the answer hits end-of-stream and the request has no content
+        /// object (or an Expect: 100-continue body not yet released); MapSendException turns that into
+        /// RequestRetryType.RetryOnConnectionFailure, and HttpConnectionPool.SendWithVersionDetectionAndRetryAsync
+        /// sends it again, up to MaxConnectionFailureRetries (3) times, whatever the method, on a new or a reused
+        /// connection. The exchange may have carried out the first one. A never-reused connection (Connection: close)
+        /// does not help: tried while fixing issue 11, the resend happened on a fresh connection too (two POSTs).
+        /// </summary>
+        private static HttpContent NoResendBody() => new ByteArrayContent(Array.Empty<byte>());
 
         private static HttpClient CreateHttpClient()
         {

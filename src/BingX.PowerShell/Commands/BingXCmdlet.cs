@@ -173,6 +173,12 @@ namespace BingX.PowerShell.Commands
             }
         }
 
+        /// <summary>WriteVerbose that never prompts (see <see cref="PromptFreeLog"/>): every BingX cmdlet's own lines go through it.</summary>
+        internal new void WriteVerbose(string text) => PromptFreeLog.Verbose(this, text);
+
+        /// <summary>WriteDebug that never prompts (see <see cref="PromptFreeLog"/>).</summary>
+        internal new void WriteDebug(string text) => PromptFreeLog.Debug(this, text);
+
         public void Dispose()
         {
             _stopping.Dispose();

@@ -102,7 +102,7 @@ namespace BingX.PowerShell.Commands
         protected override void EndProcessing()
         {
             BingXOrderRequest request = _request!;
-            if (!ShouldProcess(Symbol, Describe(request)))
+            if (!ConfirmationGate.ShouldProcessOrRefuse(this, Symbol, Describe(request)))
             {
                 return;
             }

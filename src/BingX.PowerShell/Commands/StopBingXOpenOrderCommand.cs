@@ -39,6 +39,14 @@ namespace BingX.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// Binds only so that piped orders can be recognised and refused: an object with an OrderId is an order, and
+        /// cancel-all on its symbol would cancel orders a filter (Where-Object Side -EQ Buy) left out.
+        /// </summary>
+        [Parameter(ParameterSetName = SymbolSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowNull]
+        public object? OrderId { get; set; }
+
         protected override void BeginProcessing()
         {
             // Checked before anything is read or sent: no symbol must never mean "every symbol".
@@ -53,6 +61,10 @@ namespace BingX.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (OrderId != null)
+            {
+                RefusePipedOrder();
+            }
             if (All)
             {
                 CancelOn(null);
@@ -72,11 +84,22 @@ namespace BingX.PowerShell.Commands
             }
         }
 
+        private void RefusePipedOrder()
+        {
+            string symbol = Symbol != null && Symbol.Length > 0 ? Symbol[0] : "its symbol";
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException(
+                    $"Stop-BingXOpenOrder cancels every open order on a symbol, so it does not take orders from the pipeline: order {OrderId} would have meant cancelling everything on {symbol}, including orders a filter left out. "
+                    + "To cancel exactly the piped orders use Stop-BingXOrder (Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOrder); to cancel everything on a symbol pass the symbol (-Symbol BTC-USDT, or symbol strings on the pipeline). Nothing was sent."),
+                BingXErrorIds.PipedOrderRefused, ErrorCategory.InvalidArgument, OrderId));
+        }
+
         private void CancelOn(string? symbol)
         {
             try
             {
-                if (!Confirm(symbol))
+                List<BingXOrder>? listed = Confirm(symbol, out bool proceed);
+                if (!proceed)
                 {
                     return;
                 }
@@ -85,6 +108,10 @@ namespace BingX.PowerShell.Commands
                 foreach (BingXOrder order in cancelled)
                 {
                     WriteObject(order);
+                }
+                if (listed != null)
+                {
+                    WarnIfDifferent(symbol, listed, cancelled);
                 }
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException))
@@ -95,48 +122,64 @@ namespace BingX.PowerShell.Commands
 
         /// <summary>
         /// ShouldProcess names the symbol and what is open on it. The open orders are read only when someone will
-        /// see them (-WhatIf or a prompt): an unattended -Force run sends just the cancel.
+        /// see them (-WhatIf or a prompt): an unattended -Force run sends just the cancel. Returns the orders listed
+        /// (null when none were read); <paramref name="proceed"/> is false when nothing is to be sent.
         /// </summary>
-        private bool Confirm(string? symbol)
+        private List<BingXOrder>? Confirm(string? symbol, out bool proceed)
         {
             string scope = symbol ?? "ALL symbols";
-            if (Force && !WhatIfRequested)
+            bool whatIf = ConfirmationGate.WhatIfRequested(this);
+            if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
             {
-                return true;
+                proceed = true;
+                return null;
             }
-            if (!WhatIfRequested && !PromptWillShow)
+            if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
             {
-                return ShouldProcess(scope, "Cancel all open orders");
+                proceed = ConfirmationGate.ShouldProcessOrRefuse(this, scope, "Cancel all open orders", "Stop-BingXOpenOrder");
+                return null;
             }
 
             List<BingXOrder> open = Run(ct => Client.GetOpenOrdersAsync(symbol, ct));
+            if (open.Count == 0)
+            {
+                // Nothing to cancel: no prompt for nothing, and no request.
+                WriteVerbose($"{scope}: no open orders, so nothing to confirm and nothing was sent.");
+                proceed = false;
+                return open;
+            }
             int symbolCount = open.Select(o => o.Symbol).Distinct(StringComparer.Ordinal).Count();
             string target = symbol == null
                 ? $"ALL symbols ({open.Count} open order{Plural(open.Count)} on {symbolCount} symbol{Plural(symbolCount)})"
                 : $"{symbol} ({open.Count} open order{Plural(open.Count)})";
             string description = $"Cancel all open orders on {target}{Describe(open, int.MaxValue)}";
             string warning = $"Cancel all open orders on {target}?{Describe(open, OrdersListedInPrompt)}";
-            return ShouldProcess(description, warning, "Stop-BingXOpenOrder");
+            proceed = ConfirmationGate.ShouldProcessOrRefuse(this, description, warning, "Stop-BingXOpenOrder");
+            return open;
         }
 
-        private bool WhatIfRequested =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? w) ? ((SwitchParameter)w).IsPresent
-            : SessionState.PSVariable.GetValue("WhatIfPreference") is SwitchParameter s ? s.IsPresent
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
-        /// <summary>ConfirmImpact is High: a prompt shows unless -Confirm:$false, -Force, or $ConfirmPreference = 'None'.</summary>
-        private bool PromptWillShow
+        /// <summary>Cancel-all cancels what is open when it arrives: say so when that is not what the prompt listed.</summary>
+        private void WarnIfDifferent(string? symbol, List<BingXOrder> listed, List<BingXOrder> cancelled)
         {
-            get
+            var listedIds = new HashSet<long>(listed.Select(o => o.OrderId));
+            var cancelledIds = new HashSet<long>(cancelled.Select(o => o.OrderId));
+            List<BingXOrder> extra = cancelled.Where(o => !listedIds.Contains(o.OrderId)).ToList();
+            List<BingXOrder> missing = listed.Where(o => !cancelledIds.Contains(o.OrderId)).ToList();
+            if (extra.Count == 0 && missing.Count == 0)
             {
-                if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? c))
-                {
-                    return ((SwitchParameter)c).IsPresent;
-                }
-                // A script may hold it as a string ($ConfirmPreference = 'None' in a child scope has no type constraint).
-                object? preference = SessionState.PSVariable.GetValue("ConfirmPreference");
-                return !LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact impact) || impact != ConfirmImpact.None;
+                return;
             }
+            var text = new StringBuilder($"{symbol ?? "All symbols"}: BingX cancelled a different set of orders than the confirmation listed ({listed.Count} listed, {cancelled.Count} cancelled).");
+            if (extra.Count > 0)
+            {
+                text.Append(" Also cancelled (opened after the list was read): ").Append(string.Join(", ", extra.Select(OrderLine))).Append('.');
+            }
+            if (missing.Count > 0)
+            {
+                text.Append(" Listed but not reported cancelled (filled or cancelled meanwhile; check with Get-BingXOrder): ")
+                    .Append(string.Join(", ", missing.Select(OrderLine))).Append('.');
+            }
+            WriteWarning(text.ToString());
         }
 
         private static string Describe(List<BingXOrder> orders, int max)

@@ -14,9 +14,10 @@ namespace BingX.PowerShell.Commands
     /// <summary>
     /// Cancels given orders by order id or client order id. Ids piped in are gathered per symbol and sent at the end:
     /// one id as trade/cancel, several as trade/cancelOrders batches with process=1 (the valid ones are cancelled,
-    /// each refused id becomes its own non-terminating error).
+    /// each refused id becomes its own non-terminating error). Every symbol is confirmed before the first request, so a
+    /// prompt (or a host that cannot show one) never comes between two cancels; the cancelled orders are written.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "BingXOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "BingXOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(BingXOrder))]
     public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
     {
@@ -62,9 +63,13 @@ namespace BingX.PowerShell.Commands
         [ValidateBingXClientOrderId(AllowMissing = true)]
         public string[]? ClientOrderId { get; set; }
 
-        /// <summary>Write the cancelled orders to the pipeline.</summary>
+        /// <summary>Kept so that existing scripts still run: the cancelled orders are always written, as Stop-BingXOpenOrder does.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Do not ask for confirmation (-WhatIf still only shows what would be cancelled).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -119,7 +124,16 @@ namespace BingX.PowerShell.Commands
 
         protected override void EndProcessing()
         {
+            // All confirmations first: a prompt, or a host that cannot show one, comes before anything is sent.
+            var confirmed = new List<string>();
             foreach (string symbol in _symbols)
+            {
+                if (ConfirmSymbol(symbol, _pending[symbol]))
+                {
+                    confirmed.Add(symbol);
+                }
+            }
+            foreach (string symbol in confirmed)
             {
                 PendingCancels pending = _pending[symbol];
                 Cancel(symbol, pending.OrderIds.Items, id => id.ToString(CultureInfo.InvariantCulture),
@@ -140,11 +154,6 @@ namespace BingX.PowerShell.Commands
         {
             foreach (IReadOnlyList<T> batch in Split(ids))
             {
-                string target = Describe(symbol, batch, text, idKind);
-                if (!ShouldProcess(target, batch.Count == 1 ? "Cancel order" : $"Cancel {batch.Count} orders"))
-                {
-                    continue;
-                }
                 try
                 {
                     if (batch.Count == 1)
@@ -185,12 +194,74 @@ namespace BingX.PowerShell.Commands
             }
         }
 
-        private void Cancelled(BingXOrder order)
+        private void Cancelled(BingXOrder order) => WriteObject(order);
+
+        /// <summary>
+        /// One confirmation per symbol, naming each order (side, quantity, price, client id) the way
+        /// Stop-BingXOpenOrder does. The open orders are read for it only when someone will see the text (-WhatIf or
+        /// a prompt); an unattended -Force run sends just the cancels.
+        /// </summary>
+        private bool ConfirmSymbol(string symbol, PendingCancels pending)
         {
-            if (PassThru)
+            int count = pending.OrderIds.Items.Count + pending.ClientOrderIds.Items.Count;
+            bool whatIf = ConfirmationGate.WhatIfRequested(this);
+            if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
             {
-                WriteObject(order);
+                return true;
             }
+            string header = count == 1 ? $"Cancel 1 order on {symbol}" : $"Cancel {count} orders on {symbol}";
+            if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
+            {
+                return ConfirmationGate.ShouldProcessOrRefuse(this, header, header + "?", "Stop-BingXOrder");
+            }
+            List<string> lines;
+            try
+            {
+                lines = DescribeOrders(symbol, pending, Run(ct => Client.GetOpenOrdersAsync(symbol, ct)));
+            }
+            catch (BingXException ex) when (!IsFatal(ex))
+            {
+                WriteVerbose($"{symbol}: could not read the open orders to describe them ({ex.ErrorId}); listing the ids only.");
+                lines = DescribeOrders(symbol, pending, new List<BingXOrder>());
+            }
+            catch (BingXException ex)
+            {
+                Report(ex, symbol);
+                return false;
+            }
+            string description = header + List(lines, int.MaxValue);
+            string warning = header + "?" + List(lines, IdsNamedInTarget);
+            return ConfirmationGate.ShouldProcessOrRefuse(this, description, warning, "Stop-BingXOrder");
+        }
+
+        private static List<string> DescribeOrders(string symbol, PendingCancels pending, List<BingXOrder> open)
+        {
+            var lines = new List<string>();
+            foreach (long id in pending.OrderIds.Items)
+            {
+                BingXOrder? order = open.FirstOrDefault(o => o.OrderId == id);
+                lines.Add(order != null ? StopBingXOpenOrderCommand.OrderLine(order) : $"{id.ToString(CultureInfo.InvariantCulture)} {symbol} (not open now)");
+            }
+            foreach (string id in pending.ClientOrderIds.Items)
+            {
+                BingXOrder? order = open.FirstOrDefault(o => string.Equals(o.ClientOrderId, id, StringComparison.Ordinal));
+                lines.Add(order != null ? StopBingXOpenOrderCommand.OrderLine(order) : $"client order id {id} on {symbol} (not open now)");
+            }
+            return lines;
+        }
+
+        private static string List(List<string> lines, int max)
+        {
+            var text = new System.Text.StringBuilder(":");
+            foreach (string line in lines.Take(max))
+            {
+                text.Append(Environment.NewLine).Append("  ").Append(line);
+            }
+            if (lines.Count > max)
+            {
+                text.Append(Environment.NewLine).Append("  ... and ").Append(lines.Count - max).Append(" more");
+            }
+            return text.ToString();
         }
 
         private void WriteNotCancelled(string symbol, string id, string idKind, string reason, Exception? inner)
@@ -227,14 +298,6 @@ namespace BingX.PowerShell.Commands
                 yield return ids.Skip(start).Take(size).ToList();
                 start += size;
             }
-        }
-
-        private static string Describe<T>(string symbol, IReadOnlyList<T> ids, Func<T, string> text, string idKind)
-        {
-            string noun = ids.Count == 1 ? idKind : idKind + "s";
-            string listed = string.Join(", ", ids.Take(IdsNamedInTarget).Select(text));
-            string more = ids.Count > IdsNamedInTarget ? $" and {ids.Count - IdsNamedInTarget} more" : string.Empty;
-            return $"{symbol} {noun} {listed}{more}";
         }
 
         private static ErrorRecord Invalid(string message, object? target) =>

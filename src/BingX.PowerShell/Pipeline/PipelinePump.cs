@@ -44,9 +44,9 @@ namespace BingX.PowerShell.Pipeline
             }
         }
 
-        public void Verbose(string message) => _queue.Add(c => c.WriteVerbose(message));
+        public void Verbose(string message) => _queue.Add(c => PromptFreeLog.Verbose(c, message));
 
-        public void Debug(string message) => _queue.Add(c => c.WriteDebug(message));
+        public void Debug(string message) => _queue.Add(c => PromptFreeLog.Debug(c, message));
 
         public void Warning(string message) => _queue.Add(c => c.WriteWarning(message));
 

@@ -22,6 +22,7 @@ public static class FaultKind
     public const string Truncated = "truncated";
     public const string Drop = "drop";
     public const string Business = "business";
+    public const string Hangup = "hangup";
 
-    public static readonly string[] All = [Delay, Status, Html, Malformed, Truncated, Drop, Business];
+    public static readonly string[] All = [Delay, Status, Html, Malformed, Truncated, Drop, Business, Hangup];
 }

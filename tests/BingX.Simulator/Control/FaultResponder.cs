@@ -1,8 +1,10 @@
 using System;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 using BingX.Simulator.Api;
 using BingX.Simulator.Errors;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -63,6 +65,19 @@ public static class FaultResponder
                 http.Response.ContentLength = full.Length;
                 await http.Response.Body.WriteAsync(full.AsMemory(0, full.Length / 2));
                 await http.Response.Body.FlushAsync();
+                http.Abort();
+                return;
+            }
+            case FaultKind.Hangup:
+            {
+                // Not one byte of an answer, then a plain close (FIN): what a client sees when a server or load
+                // balancer closes a kept-alive connection. .NET's pool treats exactly this as "retry on another
+                // connection" for a request without a body, so with afterProcessing it tells whether a client
+                // lets the HTTP stack send a write twice.
+                log(new ApiResult(0, ApiResult.Json, [], null, null));
+                // Kestrel's Abort alone resets the connection (RST): the client then sees "connection reset", which
+                // .NET never resends. A FIN first makes the client read end-of-stream, the idle-close case.
+                http.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
                 http.Abort();
                 return;
             }

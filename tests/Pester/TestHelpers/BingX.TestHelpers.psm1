@@ -270,14 +270,14 @@ function Clear-SimRequestLog {
 function Add-SimFault {
     <#
     .SYNOPSIS
-        Makes the next -Count matching /openApi requests fail: delay, status, html, malformed, truncated, drop, business.
+        Makes the next -Count matching /openApi requests fail: delay, status, html, malformed, truncated, drop, business, hangup.
     .OUTPUTS
         The fault id.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Simulator,
-        [Parameter(Mandatory)] [ValidateSet('delay', 'status', 'html', 'malformed', 'truncated', 'drop', 'business')] [string] $Kind,
+        [Parameter(Mandatory)] [ValidateSet('delay', 'status', 'html', 'malformed', 'truncated', 'drop', 'business', 'hangup')] [string] $Kind,
         [string] $Path,
         [ValidateRange(1, [int]::MaxValue)] [int] $Count = 1,
         [int] $Status,

@@ -38,5 +38,9 @@ namespace BingX.PowerShell
         public const string SecretNotFound = "BingXSecretNotFound";
         public const string SecretInvalid = "BingXSecretInvalid";
         public const string SecretReadFailed = "BingXSecretReadFailed";
+
+        // From the module, before anything is sent: a command that changes orders and what it would take.
+        public const string ConfirmationRequired = "BingXConfirmationRequired";
+        public const string PipedOrderRefused = "BingXPipedOrderRefused";
     }
 }

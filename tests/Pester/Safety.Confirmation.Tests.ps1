@@ -1,0 +1,210 @@
+# Never more than the user asked: Stop-BingXOrder asks like Stop-BingXOpenOrder, piped orders never widen into
+# cancel-all, the confirmation says what happened when the exchange moved under it, and a prompt that cannot be shown
+# (or -Debug) never stops a change half way. Real HTTP to the simulator; its request log proves what was sent.
+BeforeAll {
+    Import-Module $env:BINGX_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.AnsweringHost.psm1') -Force
+    $sim = Start-TestSimulator
+
+    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
+    $cancelPaths = '/openApi/spot/v1/trade/cancel', '/openApi/spot/v1/trade/cancelOrders', $cancelAllPath
+
+    function Get-SimOpenOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ -and $_.status -notin 'CANCELED', 'FILLED' }) }
+    function Get-CancelRequest { @(Get-SimRequestLog -Simulator $sim | Where-Object path -In $cancelPaths) }
+
+    # A child pwsh -NonInteractive connected to the simulator with $account's key (passed in the environment).
+    function Invoke-NonInteractive($account, [string] $Command) {
+        $connect = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force)))"
+        Invoke-ChildPwsh -Command "$connect; $Command" -Environment @{ BINGX_TEST_KEY = $account.ApiKey; BINGX_TEST_SECRET = $account.SecretKey }
+    }
+}
+
+AfterAll {
+    Disconnect-BingX
+    Stop-TestSimulator -Simulator $sim
+}
+
+Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
+    BeforeEach {
+        $account = New-ConnectedSimAccount $sim
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -ClientOrderId 'buy' -Count 2
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '50000' -Quantity '0.002' -ClientOrderId 'sell'
+        Clear-SimRequestLog $sim
+    }
+
+    It 'non-interactive pwsh, default $ConfirmPreference: BingXConfirmationRequired naming -Force, nothing cancelled' {
+        $result = Invoke-NonInteractive $account "try { Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+
+        $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOrderCommand'
+        $result.StdOut | Should -Match '-Force \(or -Confirm:\$false\)'
+        $result.StdOut | Should -Not -Match 'no error'
+        Get-CancelRequest | Should -BeNullOrEmpty
+        Get-SimOpenOrder $account | Should -HaveCount 3
+    }
+
+    It 'non-interactive pwsh with -Force: all cancelled, the cancelled orders written' {
+        $result = Invoke-NonInteractive $account "Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force | ForEach-Object { 'cancelled ' + `$_.OrderId }"
+
+        $result.ExitCode | Should -Be 0
+        @($result.StdOut -split "`n" | Where-Object { $_ -match '^cancelled \d+' }) | Should -HaveCount 3
+        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+        @(Get-CancelRequest) | Should -HaveCount 1 -Because 'three ids on one symbol go as one batch'
+    }
+
+    It 'the prompt lists each order: side, type, quantity, price, client id; answering No sends nothing' {
+        $answered = Invoke-WithAnsweringHost -Choice 2 -Script 'Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder'
+
+        $answered.Prompts | Should -HaveCount 1 -Because 'one confirmation per symbol, before any request'
+        $answered.Prompts[0] | Should -Match 'Cancel 3 orders on BTC-USDT\?'
+        $answered.Prompts[0] | Should -Match 'BTC-USDT BUY LIMIT 0\.001 @ 30000 \(buy_1\)'
+        $answered.Prompts[0] | Should -Match 'BTC-USDT BUY LIMIT 0\.001 @ 30000 \(buy_2\)'
+        $answered.Prompts[0] | Should -Match 'BTC-USDT SELL LIMIT 0\.002 @ 50000 \(sell\)'
+        $answered.Output | Should -BeNullOrEmpty
+        Get-CancelRequest | Should -BeNullOrEmpty
+    }
+
+    It 'two symbols: both confirmed before the first cancel is sent, then both cancelled' {
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side BUY -Price '2000' -Quantity '0.1'
+        Clear-SimRequestLog $sim
+        # At each prompt the host reads the simulator's request log: no cancel may have gone out yet.
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Get-BingXOpenOrder | Stop-BingXOrder' -SnapshotUrl ([uri]::new($sim.BaseUri, '/_sim/requests'))
+
+        $answered.Prompts | Should -HaveCount 2
+        $answered.Prompts[0] | Should -Match 'on BTC-USDT\?'
+        $answered.Prompts[1] | Should -Match 'on ETH-USDT\?'
+        $answered.Snapshots | Should -HaveCount 2
+        foreach ($snapshot in $answered.Snapshots) { $snapshot | Should -Match 'openOrders'; $snapshot | Should -Not -Match 'trade/cancel' }
+        $answered.Output | Should -HaveCount 4
+        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+    }
+
+    It '-Force -WhatIf still only shows what would be cancelled' {
+        Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -WhatIf | Should -BeNullOrEmpty
+        Get-CancelRequest | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Stop-BingXOpenOrder refuses piped orders: a filter must not widen into cancel-all' {
+    BeforeEach {
+        $account = New-ConnectedSimAccount $sim
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
+        $sell = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '50000' -Quantity '0.002'
+        Clear-SimRequestLog $sim
+    }
+
+    It 'Get-BingXOpenOrder | Where-Object Side -EQ Buy | Stop-BingXOpenOrder -Force: BingXPipedOrderRefused naming Stop-BingXOrder, the SELL stays open, no cancel sent' {
+        $err = { Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOpenOrder -Force } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -Be 'BingXPipedOrderRefused,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match 'Stop-BingXOrder'
+        $err.Exception.Message | Should -Match 'Nothing was sent'
+        Get-CancelRequest | Should -BeNullOrEmpty
+        @(Get-SimOpenOrder $account | Where-Object side -EQ 'SELL').orderId | Should -Be $sell.orderId
+        Get-SimOpenOrder $account | Should -HaveCount 3
+    }
+
+    It 'the advice works: the same filter piped into Stop-BingXOrder cancels only the BUY orders' {
+        $cancelled = @(Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOrder -Force)
+        $cancelled | Should -HaveCount 2
+        @(Get-SimOpenOrder $account).orderId | Should -Be $sell.orderId
+    }
+
+    It 'symbol strings and objects with only a Symbol still work' {
+        @('BTC-USDT' | Stop-BingXOpenOrder -Force) | Should -HaveCount 3
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side BUY -Price '2000' -Quantity '0.1'
+        @([pscustomobject] @{ Symbol = 'ETH-USDT' } | Stop-BingXOpenOrder -Force) | Should -HaveCount 1
+    }
+}
+
+Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
+    BeforeEach {
+        $account = New-ConnectedSimAccount $sim
+        $listed = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2)
+        Clear-SimRequestLog $sim
+    }
+
+    It 'an order opened while the prompt waits is cancelled too, and a warning names it' {
+        $late = @{ symbol = 'BTC-USDT'; side = 'SELL'; type = 'LIMIT'; quantity = '0.003'; price = '51000'; clientOrderId = 'late_1'; count = 1 } | ConvertTo-Json -Compress
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT' `
+            -DuringPromptUrl ([uri]::new($sim.BaseUri, "/_sim/accounts/$($account.ApiKey)/orders")) -DuringPromptBody $late
+
+        $answered.Prompts | Should -HaveCount 1
+        $answered.Prompts[0] | Should -Match '\(2 open orders\)'
+        $answered.Output | Should -HaveCount 3
+        $lateOrder = $answered.Output | Where-Object ClientOrderId -EQ 'late_1'
+        $answered.Warnings | Should -HaveCount 1
+        $answered.Warnings[0] | Should -Match 'different set of orders than the confirmation listed \(2 listed, 3 cancelled\)'
+        $answered.Warnings[0] | Should -Match "Also cancelled.*$($lateOrder.OrderId) BTC-USDT SELL LIMIT 0\.003 @ 51000 \(late_1\)"
+        $answered.Warnings[0] | Should -Not -Match 'Listed but not'
+    }
+
+    It 'an order filled while the prompt waits: the warning names it as listed but not cancelled' {
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT' `
+            -DuringPromptUrl ([uri]::new($sim.BaseUri, "/_sim/orders/$($listed[0].orderId)/fill")) -DuringPromptBody '{}'
+
+        $answered.Output | Should -HaveCount 1
+        $answered.Warnings | Should -HaveCount 1
+        $answered.Warnings[0] | Should -Match "Listed but not reported cancelled.*$($listed[0].orderId) BTC-USDT BUY"
+    }
+
+    It 'the same set: no warning' {
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT'
+        $answered.Output | Should -HaveCount 2
+        $answered.Warnings | Should -BeNullOrEmpty
+    }
+
+    It '0 open orders: no prompt, nothing sent, a verbose line says so' {
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol ADA-USDT -Verbose'
+
+        $answered.Prompts | Should -BeNullOrEmpty
+        $answered.Output | Should -BeNullOrEmpty
+        ($answered.Verbose -join "`n") | Should -Match 'ADA-USDT: no open orders, so nothing to confirm and nothing was sent'
+        Get-CancelRequest | Should -BeNullOrEmpty
+    }
+
+    It 'non-interactive pwsh without -Force: BingXConfirmationRequired before any cancel' {
+        $result = Invoke-NonInteractive $account "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
+        Get-CancelRequest | Should -BeNullOrEmpty
+        Get-SimOpenOrder $account | Should -HaveCount 2
+    }
+}
+
+Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
+    BeforeEach {
+        $account = New-ConnectedSimAccount $sim
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
+        Clear-SimRequestLog $sim
+    }
+
+    It '<Name> -Debug completes with its output (no "Continue with this operation?" prompt)' -ForEach @(
+        @{ Name = 'Stop-BingXOpenOrder -Force'; Command = 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Debug'; Count = 2 }
+        @{ Name = 'Stop-BingXOrder -Force'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -Debug'; Count = 2 }
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Debug'; Count = 1 }
+    ) {
+        $result = Invoke-NonInteractive $account "try { `$out = @($Command 5>`$null); 'written ' + `$out.Count; `$out | ForEach-Object { 'id ' + `$_.OrderId } } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
+
+        $result.StdOut | Should -Not -Match 'failed'
+        $result.StdOut | Should -Match "written $Count"
+        $result.ExitCode | Should -Be 0
+    }
+
+    It 'with -Debug alone the verbose lines arrive as debug lines; with -Debug -Verbose both streams as usual' {
+        $answered = Invoke-WithAnsweringHost -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Debug'
+        $answered.Prompts | Should -BeNullOrEmpty
+        $answered.Output | Should -HaveCount 2
+        ($answered.Debug -join "`n") | Should -Match 'BTC-USDT: 2 order\(s\) cancelled'
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001'
+        $both = Invoke-WithAnsweringHost -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Debug -Verbose'
+        ($both.Verbose -join "`n") | Should -Match 'BTC-USDT: 1 order\(s\) cancelled'
+    }
+
+    It 'New-BingXOrder -Confirm on a host that cannot prompt: BingXConfirmationRequired, no order placed' {
+        $result = Invoke-NonInteractive $account "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.NewBingXOrderCommand'
+        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/order') | Should -BeNullOrEmpty
+    }
+}
