@@ -117,7 +117,10 @@ namespace BingX.PowerShell.Client
                     Param("newClientOrderId", request.ClientOrderId)).ConfigureAwait(false);
                 try
                 {
-                    return ResponseReader.ReadOrder(data);
+                    BingXOrder placed = ResponseReader.ReadOrder(data);
+                    // Older answers name no client id at all: the order carries the one this request sent.
+                    placed.ClientOrderId ??= request.ClientOrderId;
+                    return placed;
                 }
                 catch (FormatException ex)
                 {
@@ -205,7 +208,7 @@ namespace BingX.PowerShell.Client
             ex.OutcomeUnknown || (ex is BingXApiException api && (api.Code == 100500 || api.Code == 100503 || api.Code == 80012));
 
         private static bool IsNoSuchOrder(BingXApiException ex) =>
-            ex.Kind == BingXErrorKind.NotFound || ex.ApiMessage.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0;
+            ex.Kind == BingXErrorKind.NotFound || BingXErrorClassifier.IsOrderNotFound(ex.Code, ex.ApiMessage);
 
         private static void RequireOneOf(long? orderId, string? clientOrderId)
         {
