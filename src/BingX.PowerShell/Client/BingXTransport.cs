@@ -354,7 +354,19 @@ namespace BingX.PowerShell.Client
             }
         }
 
-        private JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
+        /// <summary>
+        /// Test hook (RealAnswers.Tests.ps1): what the transport makes of a recorded answer body: the envelope's data,
+        /// or the classified exception thrown.
+        /// </summary>
+        internal static JsonNode ReadRecordedEnvelope(BingXEndpoint endpoint, int status, string body)
+        {
+            using (var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json") })
+            {
+                return ParseEnvelope(endpoint, response, status, body);
+            }
+        }
+
+        private static JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
         {
             JsonNode? root = null;
             JsonFormatException? parseError = null;

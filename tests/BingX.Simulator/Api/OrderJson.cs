@@ -92,17 +92,13 @@ public static class OrderJson
         writer.WriteNumber("time", order.Time);
         writer.WriteNumber("updateTime", order.UpdateTime);
         writer.WriteString("origQuoteOrderQty", DecimalText.Format(order.OrigQuoteOrderQty));
+        // The fee is a string ("fee":"0" in BingX.Net's GetOrder fixture, "fee":"-0.01" in ccxt's live openOrders
+        // comment); the docs' openOrders example types it as a number, the live capture wins.
+        writer.WriteString("fee", DecimalText.Format(DecimalText.Normalize(order.Fee)));
         if (withQueryFields)
         {
-            // trade/query sends the fee as a string ("fee":"0": BingX.Net GetOrder fixture, ccxt fetchOrder comment).
-            writer.WriteString("fee", DecimalText.Format(DecimalText.Normalize(order.Fee)));
             writer.WriteString("feeAsset", order.FeeAsset);
             writer.WriteString("avgPrice", DecimalText.Format(order.AvgPrice));
-        }
-        else
-        {
-            // trade/openOrders sends it as a JSON number ("fee":0: BingX.Net GetOpenOrders fixture).
-            writer.WriteNumber("fee", order.Fee);
         }
         writer.WriteString("clientOrderID", order.ClientOrderId);
         writer.WriteEndObject();
