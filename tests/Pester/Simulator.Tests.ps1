@@ -69,8 +69,9 @@ Describe 'signing vectors' {
             $answer.Json.code | Should -Be 100400 -Because 'a symbol without the hyphen is a business error'
         }
         elseif ($parameters.Contains('orderIds')) {
-            # The vector's ids are not this simulator's: "order not exist" proves the signature passed.
-            $answer.Json.code | Should -Be 100404 -Because $answer.Body
+            # The vector's ids are not this simulator's: "cancel fail, order not exist" proves the signature passed.
+            $answer.Json.code | Should -Be 100421 -Because $answer.Body
+            $answer.Json.msg | Should -BeExactly 'cancel fail, order not exist'
         }
         else {
             $answer.Json.code | Should -Be 0 -Because $answer.Body
