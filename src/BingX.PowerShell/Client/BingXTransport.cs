@@ -203,12 +203,8 @@ namespace BingX.PowerShell.Client
                     {
                         _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); the retry may be refused as stale and measured then.");
                     }
-                    remaining -= DateTimeOffset.UtcNow - ex.ReceivedAt;
                 }
-                else
-                {
-                    remaining -= DateTimeOffset.UtcNow - ex.ReceivedAt;
-                }
+                remaining -= DateTimeOffset.UtcNow - ex.ReceivedAt;
             }
             else
             {
@@ -457,7 +453,8 @@ namespace BingX.PowerShell.Client
                 long ms = expire >= 100_000_000_000 ? expire - _clock.NowMs : expire;
                 resetIn = TimeSpan.FromMilliseconds(Math.Max(0, Math.Min(ms, (long)MaxHeaderHold.TotalMilliseconds)));
             }
-            _options.Log.Verbose(Invariant($"{endpoint}: BingX allows {remain} more request(s) in this window{(resetIn.HasValue ? $", which ends in {resetIn.Value.TotalMilliseconds:0} ms" : string.Empty)}."));
+            string ends = resetIn.HasValue ? Invariant($", which ends in {resetIn.Value.TotalMilliseconds:0} ms") : string.Empty;
+            _options.Log.Verbose(Invariant($"{endpoint}: BingX allows {remain} more request(s) in this window{ends}."));
             if (remain == 0 && resetIn.HasValue && credential != null && endpoint.Signed)
             {
                 RequestRateLimiter.HoldFor(credential.ApiKey, endpoint, resetIn.Value);
