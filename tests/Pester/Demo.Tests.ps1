@@ -41,7 +41,7 @@ Describe 'demo/Invoke-Demo.ps1' {
     It 'shows the open orders on all three symbols before' {
         $rows = Get-OrderRow (Get-Section '2. What is open' '3. What would go')
         $rows | Should -HaveCount 6
-        @($rows | Where-Object { $_ -match '^BTC-USDT .* NEW ' }) | Should -HaveCount 3
+        @($rows | Where-Object { $_ -match '^BTC-USDT .* PENDING ' }) | Should -HaveCount 3
         @($rows | Where-Object { $_ -match '^ETH-USDT ' }) | Should -HaveCount 2
         @($rows | Where-Object { $_ -match '^SOL-USDT ' }) | Should -HaveCount 1
     }
@@ -62,7 +62,7 @@ Describe 'demo/Invoke-Demo.ps1' {
         $rows = Get-OrderRow (Get-Section '5. What is left' 'Demo finished')
         $rows | Should -HaveCount 3
         $rows | Should -Not -Match '^BTC-USDT'
-        $rows | ForEach-Object { $_ | Should -Match '^(ETH|SOL)-USDT .* NEW ' }
+        $rows | ForEach-Object { $_ | Should -Match '^(ETH|SOL)-USDT .* PENDING ' }
     }
 
     It 'finishes (reporting its time) and stops the simulator' {

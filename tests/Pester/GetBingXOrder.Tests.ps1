@@ -31,7 +31,7 @@ Describe 'Get-BingXOrder' {
         $order | Should -BeOfType ([BingX.PowerShell.BingXOrder])
         $order.OrderId | Should -Be $openId
         $order.ClientOrderId | Should -Be 'runbook_1'
-        $order.Status | Should -Be 'NEW'
+        $order.Status | Should -Be 'PENDING'
         $order.Price | Should -Be ([decimal] '29999.99')
         $order.OrigQty | Should -Be ([decimal] '0.002')
         $order.Time | Should -BeOfType ([DateTimeOffset])

@@ -33,7 +33,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5
 
         $order | Should -BeOfType ([BingX.PowerShell.BingXOrder])
-        $order.Status | Should -Be 'NEW'
+        $order.Status | Should -Be 'PENDING'
         $order.Side | Should -Be 'BUY'
         $order.Type | Should -Be 'LIMIT'
         $order.Price | Should -Be ([decimal] '30000.5')
@@ -113,7 +113,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
 
     It 'accepts side, type and time in force in any case and sends the exchange''s spelling' {
         $order = New-BingXOrder -Symbol btc-usdt -Side buy -Type limit -Quantity 0.001 -Price 30000 -TimeInForce postonly
-        $order.Status | Should -Be 'NEW'
+        $order.Status | Should -Be 'PENDING'
         $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
         $query.side | Should -BeExactly 'BUY'
         $query.type | Should -BeExactly 'LIMIT'
@@ -233,7 +233,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -WarningVariable warnings -WarningAction SilentlyContinue
 
         $order | Should -BeOfType ([BingX.PowerShell.BingXOrder])
-        $order.Status | Should -Be 'NEW'
+        $order.Status | Should -Be 'PENDING'
         $order.ClientOrderId | Should -MatchExactly '^bx[A-Za-z0-9]{30}$'
         ($warnings -join "`n") | Should -Match 'was lost'
         ($warnings -join "`n") | Should -Match $ErrorId
@@ -287,7 +287,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
         Clear-SimFault $sim
         # The advice works: the order is there under that id.
-        (Get-BingXOrder -Symbol BTC-USDT -ClientOrderId check_me).Status | Should -Be 'NEW'
+        (Get-BingXOrder -Symbol BTC-USDT -ClientOrderId check_me).Status | Should -Be 'PENDING'
         Get-SimOrder $account | Should -HaveCount 1
     }
 
@@ -305,7 +305,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind delay -DelayMs 3000 -AfterProcessing
         $warnings = @()
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue
-        $order.Status | Should -Be 'NEW'
+        $order.Status | Should -Be 'PENDING'
         ($warnings -join "`n") | Should -Match 'BingXTimeout'
         Get-SimOrder $account | Should -HaveCount 1
     }

@@ -95,7 +95,7 @@ Connect-BingX -BaseUri $env:BINGX_TEST_BASE_URI -Credential $credential
     }
 
     It 'runs a cmdlet against the simulator: the seeded open orders come back' {
-        $expected = $seeded | ForEach-Object { 'BTC-USDT:{0}:NEW' -f $_.orderId }
+        $expected = $seeded | ForEach-Object { 'BTC-USDT:{0}:PENDING' -f $_.orderId }
         @($lines.Orders -split ',' | Sort-Object) | Should -Be @($expected | Sort-Object)
     }
 

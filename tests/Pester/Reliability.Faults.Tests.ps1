@@ -301,7 +301,7 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
         $result.StopSeconds | Should -BeLessThan 2
         $result.State | Should -Be 'Stopped'
         $result.Errors | Should -BeNullOrEmpty -Because 'a stopped pipeline reports no error of its own'
-        Get-OrderStatus $account | Should -Be @('NEW')
+        Get-OrderStatus $account | Should -Be @('PENDING')
     }
 
     It 'Stop-BingXOpenOrder waiting out a 100410 block stops within 2 s' {
@@ -312,6 +312,6 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
         $result.StopSeconds | Should -BeLessThan 2
         $result.State | Should -Be 'Stopped'
         @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
-        Get-OrderStatus $account | Should -Be @('NEW')
+        Get-OrderStatus $account | Should -Be @('PENDING')
     }
 }

@@ -101,6 +101,26 @@ Describe 'A 100410 the module waits out' {
         $log[1].time | Should -BeGreaterOrEqual $until
     }
 
+    It 'the server clock moved after the offset was measured: a block 2 s ahead by the error body''s timestamp is waited out, not taken for 32 s' {
+        $account = New-SeededSimAccount $sim
+        Reset-BingXProcessState
+        $null = Get-BingXServerTime
+        # The exchange's clock (or this machine's, after a laptop sleeps) moves by 30 s after the offset was measured.
+        $null = Set-SimClock -Simulator $sim -OffsetMs 30000
+        $until = (Get-SimNowMs 30000) + 2000
+        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg (Get-DisabledMessage $until)
+        Clear-SimRequestLog $sim
+        $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Verbose'
+        $run.Error | Should -BeNullOrEmpty -Because 'a 2 s block is within the default 5 s wait'
+        @($run.Output.OrderId | Sort-Object) | Should -Be $account.OrderIds
+        ($run.Verbose.Message -join "`n") | Should -Match 'waiting [12]\.\d s' -Because 'about 2 s, not 32 s'
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
+        $log.code | Should -Be @(100410, 0) -Because 'the clock was measured again during the wait, so the retry''s timestamp is accepted'
+        $log[1].time | Should -BeGreaterOrEqual $until
+        $log[1].time - $until | Should -BeLessThan 1500
+        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+    }
+
     It 'the penalty form with a near retry time is waited out' {
         $account = New-SeededSimAccount $sim
         $until = (Get-SimNowMs 0) + 1200

@@ -166,7 +166,7 @@ Describe 'faults' {
         Reset-Simulator $sim
         $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000' }
         $order = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol 'BTC-USDT' -Side BUY -Price '40000' -Quantity '0.001'
-        function Test-StillOpen { (Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders[0].status -eq 'NEW' }
+        function Test-StillOpen { (Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders[0].status -eq 'PENDING' }
     }
 
     It 'delay: waits, then answers normally' {
@@ -339,7 +339,7 @@ Describe 'request log' {
         $entry.query | Should -BeExactly ''
         $entry.headers.'Content-Type' | Should -Match 'application/x-www-form-urlencoded'
         $entry.code | Should -Be 100001
-        $entry.msg | Should -BeExactly 'Signature verification failed'
+        $entry.msg | Should -BeExactly 'Signature verification failed due to signature mismatch'
     }
 
     It 'records 404 and 405 answers without a code, and the fault kind of faulted requests' {

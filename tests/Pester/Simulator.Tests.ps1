@@ -56,13 +56,22 @@ Describe 'signing vectors' {
             -Parameters $parameters -Signature $signature -InBody:($Transport -eq 'body')
 
         $answer.StatusCode | Should -Be 200
-        $answer.Json.code | Should -Not -BeIn $authCodes -Because $answer.Body
+        # Past authentication: a business answer (100421 "cancel fail, order not exist" included) comes from the
+        # service, never from the gateway (whose refusals carry a timestamp and no debugMsg).
+        if ($answer.Json.code -ne 0) {
+            $answer.Json.PSObject.Properties.Name | Should -Contain 'debugMsg' -Because $answer.Body
+            $answer.Json.PSObject.Properties.Name | Should -Not -Contain 'timestamp' -Because $answer.Body
+        }
+        if ($answer.Json.code -ne 100421) {
+            $answer.Json.code | Should -Not -BeIn $authCodes -Because $answer.Body
+        }
         if ($parameters.symbol -eq 'ETHUSDT') {
             $answer.Json.code | Should -Be 100400 -Because 'a symbol without the hyphen is a business error'
         }
         elseif ($parameters.Contains('orderIds')) {
-            # The vector's ids are not this simulator's: "order not exist" proves the signature passed.
-            $answer.Json.code | Should -Be 100404 -Because $answer.Body
+            # The vector's ids are not this simulator's: "cancel fail, order not exist" proves the signature passed.
+            $answer.Json.code | Should -Be 100421 -Because $answer.Body
+            $answer.Json.msg | Should -BeExactly 'cancel fail, order not exist'
         }
         else {
             $answer.Json.code | Should -Be 0 -Because $answer.Body
@@ -186,10 +195,10 @@ Describe 'authentication errors' {
         $answer.Json.msg | Should -Match 'recvWindow'
     }
 
-    It 'answers 100001 "Signature verification failed" for a wrong signature' {
+    It 'answers 100001 "Signature verification failed due to signature mismatch" for a wrong signature' {
         $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey 'another secret' -Method POST -Path $cancelAll
         $answer.Json.code | Should -Be 100001
-        $answer.Json.msg | Should -BeExactly 'Signature verification failed'
+        $answer.Json.msg | Should -BeExactly 'Signature verification failed due to signature mismatch'
     }
 
     It 'checks in the documented order: key, signature present, timestamp, signature valid' {
@@ -234,11 +243,25 @@ Describe 'envelope and routing' {
         $answer.Body | Should -BeExactly '{"code":0,"msg":"","debugMsg":"","data":{"orders":[]}}'
     }
 
-    It 'answers business errors with HTTP 200, code, msg and timestamp but no data' {
+    It 'answers gateway refusals (key, signature, timestamp, IP, permission, rate) with HTTP 200, code, msg and timestamp, no debugMsg, no data' {
         $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey 'nobody' -Method GET -Path $openOrders
         $answer.StatusCode | Should -Be 200
-        $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'debugMsg', 'timestamp')
+        $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'timestamp')
         $answer.Json.timestamp | Should -BeGreaterThan 1700000000000
+    }
+
+    It 'answers the IP whitelist refusal with success:false as well, as recorded live' {
+        $fenced = New-SimAccount -Simulator $sim -IpWhitelist '10.1.2.3'
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $fenced.ApiKey -SecretKey $fenced.SecretKey -Method GET -Path $openOrders
+        $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'success', 'timestamp')
+        $answer.Json.success | Should -BeFalse
+    }
+
+    It 'answers service rejections (parameters, symbol, funds, orders) with HTTP 200, code, msg and debugMsg, no timestamp, no data' {
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders -Parameters ([ordered] @{ symbol = 'NOPE-USDT' })
+        $answer.StatusCode | Should -Be 200
+        $answer.Json.code | Should -Be 100204
+        $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'debugMsg')
     }
 
     It 'serves server/time without a key, from the server clock' {

@@ -40,13 +40,13 @@ Describe 'a LIMIT order from placement to cancel' {
         $orderId = (Get-RawOrderId $placed.Body)[0]
     }
 
-    It 'rests as NEW with the place/cancel shape (stopPrice, clientOrderID) and the given decimal scale' {
+    It 'rests as PENDING with the placement shape (stopPrice, origClientOrderId) and the given decimal scale' {
         $placed.Json.code | Should -Be 0 -Because $placed.Body
         $order = $placed.Json.data
-        $order.status | Should -Be 'NEW'
-        $order.clientOrderID | Should -BeExactly 'life_1'
+        $order.status | Should -Be 'PENDING'
+        $order.origClientOrderId | Should -BeExactly 'life_1'
         $order.PSObject.Properties.Name | Should -Be @('symbol', 'orderId', 'transactTime', 'price', 'stopPrice', 'origQty', 'executedQty',
-            'cummulativeQuoteQty', 'status', 'type', 'side', 'clientOrderID')
+            'cummulativeQuoteQty', 'status', 'type', 'side', 'origClientOrderId')
         $placed.Body | Should -Match '"price":"42000\.50"'
         $placed.Body | Should -Match '"executedQty":"0"'
         $order.orderId | Should -BeOfType [long]
@@ -96,17 +96,19 @@ Describe 'a LIMIT order from placement to cancel' {
         $query.Json.data.updateTime | Should -BeGreaterOrEqual $query.Json.data.time
     }
 
-    It 'answers a second cancel with 100400 "the order you want to cancel is FILLED or CANCELLED already"' {
+    It 'answers a second cancel with 100400 "the order you want to cancel is FILLED or CANCELLED already, ..."' {
         $again = Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
         $again.Json.code | Should -Be 100400
-        $again.Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already'
+        $again.Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify'
     }
 
-    It 'answers a cancel of an unknown order, or of one on another symbol, with 100404 "order not exist"' {
+    It 'answers a cancel of an unknown order, or of one on another symbol, with 100421 "cancel fail, order not exist"' {
         $unknown = Send POST $cancelPath ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
-        $unknown.Json.code | Should -Be 100404
-        $unknown.Json.msg | Should -BeExactly 'order not exist'
-        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'ETH-USDT' })).Json.code | Should -Be 100404
+        $unknown.Json.code | Should -Be 100421
+        $unknown.Json.msg | Should -BeExactly 'cancel fail, order not exist'
+        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'ETH-USDT' })).Json.code | Should -Be 100421
+        $query = Send GET $queryPath ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
+        $query.Json.code | Should -Be 100404 -Because 'a query of an unknown id keeps 100404 "order not exist"'
     }
 
     It 'lets the client order id be used again once the first order is no longer open' {
@@ -126,7 +128,7 @@ Describe 'other order types' {
     }
 
     It 'locks the base asset for a SELL LIMIT' {
-        (Send POST $orderPath ([ordered] @{ price = '60000'; quantity = '0.25'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'LIMIT' })).Json.data.status | Should -Be 'NEW'
+        (Send POST $orderPath ([ordered] @{ price = '60000'; quantity = '0.25'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'LIMIT' })).Json.data.status | Should -Be 'PENDING'
         $btc = Get-Balance $trader 'BTC'
         $btc.Free | Should -Be 0.75
         $btc.Locked | Should -Be 0.25
@@ -191,14 +193,14 @@ Describe 'other order types' {
         $usdt.Free | Should -Be 9600
         $usdt.Locked | Should -Be 0
         (Get-Balance $trader 'BTC').Free | Should -Be (1 + 0.01 - 0.00001)
-        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })).Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already'
+        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })).Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify'
     }
 
     It 'cancels only orders in the status named by cancelRestrictions' {
         $placed = Send POST $orderPath ([ordered] @{ price = '40000'; quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $id = [string] (Get-RawOrderId $placed.Body)[0]
-        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'PENDING'; orderId = $id; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
-        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'NEW'; orderId = $id; symbol = 'BTC-USDT' })).Json.data.status | Should -Be 'CANCELED'
+        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'PARTIALLY_FILLED'; orderId = $id; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
+        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'PENDING'; orderId = $id; symbol = 'BTC-USDT' })).Json.data.status | Should -Be 'CANCELED'
     }
 }
 
@@ -218,14 +220,13 @@ Describe 'order validation' {
         @{ Case = 'a trigger order has no stopPrice'; Code = 100400; Parameters = [ordered] @{ quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'TRIGGER_MARKET' }; Msg = 'stopPrice' }
         @{ Case = 'a MARKET BUY has neither quantity nor quoteOrderQty'; Code = 100400; Parameters = [ordered] @{ side = 'BUY'; symbol = 'BTC-USDT'; type = 'MARKET' }; Msg = 'quantity' }
         @{ Case = 'the quantity is below minQty'; Code = 100400; Parameters = [ordered] @{ price = '40000'; quantity = '0.000001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'minimum' }
-        @{ Case = 'the quantity is not a multiple of stepSize'; Code = 100400; Parameters = [ordered] @{ price = '1'; quantity = '10.5'; side = 'BUY'; symbol = 'DOGE-USDT'; type = 'LIMIT' }; Msg = 'stepSize' }
-        @{ Case = 'the price is not a multiple of tickSize'; Code = 100400; Parameters = [ordered] @{ price = '40000.001'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'tickSize' }
+        @{ Case = 'the quantity truncates to below minQty'; Code = 100400; Parameters = [ordered] @{ price = '1'; quantity = '0.5'; side = 'BUY'; symbol = 'DOGE-USDT'; type = 'LIMIT' }; Msg = 'minimum' }
         @{ Case = 'the quantity is not a number'; Code = 100400; Parameters = [ordered] @{ price = '40000'; quantity = '1e-3'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'quantity' }
         @{ Case = 'the order value is below minNotional'; Code = 100400; Parameters = [ordered] @{ price = '100'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'minimum' }
         @{ Case = 'the client order id has a character that needs encoding'; Code = 100400; Parameters = [ordered] @{ newClientOrderId = 'a#b'; price = '40000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'newClientOrderId' }
-        @{ Case = 'the balance is insufficient'; Code = 100202; Parameters = [ordered] @{ price = '40000'; quantity = '5'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'Insufficient balance' }
+        @{ Case = 'the balance is insufficient'; Code = 100202; Parameters = [ordered] @{ price = '40000'; quantity = '5'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }; Msg = 'Insufficient assets, please verify the assets status' }
         @{ Case = 'the symbol is offline'; Code = 100490; Parameters = [ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'LUNA-USDT'; type = 'LIMIT' }; Msg = 'offline' }
-        @{ Case = 'the symbol is not tradable by API'; Code = 100421; Parameters = [ordered] @{ quantity = '100000000'; side = 'BUY'; symbol = 'PEPE-USDT'; type = 'MARKET' }; Msg = 'not tradable by API' }
+        @{ Case = 'the symbol is not tradable by API'; Code = 100421; Parameters = [ordered] @{ quantity = '100000000'; side = 'BUY'; symbol = 'PEPE-USDT'; type = 'MARKET' }; Msg = 'This pair is currently restricted from API trading' }
     ) {
         $answer = Send POST $orderPath $Parameters
         $answer.StatusCode | Should -Be 200
@@ -237,6 +238,15 @@ Describe 'order validation' {
     It 'leaves nothing behind after a rejected order' {
         (Get-SimAccount -Simulator $sim -ApiKey $trader.ApiKey).orders | Should -HaveCount 0
         (Get-Balance $trader 'USDT').Locked | Should -Be 0
+    }
+
+    It 'accepts a price and quantity finer than tickSize/stepSize and truncates them, as docs-v3 trade/order says' {
+        $answer = Send POST $orderPath ([ordered] @{ price = '40000.129'; quantity = '0.0012345'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $answer.Json.code | Should -Be 0 -Because $answer.Body
+        $answer.Body | Should -Match '"price":"40000\.12"'
+        $answer.Body | Should -Match '"origQty":"0\.00123"'
+        (Get-Balance $trader 'USDT').Locked | Should -Be (40000.12 * 0.00123)
+        $null = Send POST $cancelAllPath ([ordered] @{ symbol = 'BTC-USDT' })
     }
 
     It 'answers 100400 for a query or cancel without orderId and clientOrderID, and for a bad orderId' {
@@ -271,7 +281,7 @@ Describe 'batch cancel and cancel-all' {
 
     It 'is all-or-nothing with process=0: one unknown id rejects the batch' {
         $answer = Send POST $cancelOrdersPath ([ordered] @{ orderIds = "$($btc[0].orderId),42"; process = '0'; symbol = 'BTC-USDT' })
-        $answer.Json.code | Should -Be 100404
+        $answer.Json.code | Should -Be 100421
         (Send GET $openOrdersPath ([ordered] @{ symbol = 'BTC-USDT' })).Json.data.orders | Should -HaveCount 3
     }
 
@@ -279,7 +289,7 @@ Describe 'batch cancel and cancel-all' {
         $answer = Send POST $cancelOrdersPath ([ordered] @{ orderIds = "$($btc[0].orderId),42,$($eth[0].orderId)"; process = '1'; symbol = 'BTC-USDT' })
         $answer.Json.code | Should -Be 0
         (Get-RawOrderId $answer.Body) | Should -Be @($btc[0].orderId)
-        $answer.Body | Should -Match ('"fails":\[\{"orderId":"42","error":"order not exist"\},\{"orderId":"' + $eth[0].orderId + '","error":"order not exist"\}\]')
+        $answer.Body | Should -Match ('"fails":\[\{"orderId":"42","errorCode":100404,"errorMessage":"can not find order for orderId:42 for symbol: BTC-USDT, please verify and retry later"\},\{"orderId":"' + $eth[0].orderId + '","errorCode":100404,"errorMessage":"can not find order for orderId:' + $eth[0].orderId + ' for symbol: BTC-USDT, please verify and retry later"\}\]')
     }
 
     It 'cancels by clientOrderIDs' {

@@ -161,7 +161,7 @@ Describe 'Stop-BingXOpenOrder -WhatIf output' {
         $output | Should -Match 'SOL-USDT \(2 open orders\)'
         foreach ($order in $orders) { $output | Should -Match ([string] $order.orderId) }
         $output | Should -Not -Match ([regex]::Escape($account.SecretKey))
-        (Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object status -NE 'NEW' | Should -BeNullOrEmpty
+        (Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object status -NE 'PENDING' | Should -BeNullOrEmpty
     }
 }
 
@@ -325,7 +325,7 @@ Describe 'Get-BingXOpenOrder' -Tag Core {
         $btc[0].ClientOrderId | Should -Be 'runbook_1'
         $btc[0].Side | Should -Be 'BUY'
         $btc[0].Type | Should -Be 'LIMIT'
-        $btc[0].Status | Should -Be 'NEW'
+        $btc[0].Status | Should -Be 'PENDING'
         $btc[0].Price | Should -Be ([decimal] '29999.99')
         $btc[0].Time | Should -BeOfType ([DateTimeOffset])
         $btc[0].Time.Offset | Should -Be ([TimeSpan]::Zero)

@@ -58,7 +58,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $query.symbol | Should -Be 'BTC-USDT'
         $query.Contains('clientOrderID') | Should -BeFalse
         (Get-SimOrderStatus $account)[$buyIds[0]] | Should -Be 'CANCELED'
-        (Get-SimOrderStatus $account)[$buyIds[1]] | Should -Be 'NEW'
+        (Get-SimOrderStatus $account)[$buyIds[1]] | Should -Be 'PENDING'
     }
 
     It 'with -PassThru writes the cancelled orders as typed objects' {
@@ -86,7 +86,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         @($query.Keys) | Should -Be @($query.Keys | Sort-Object -CaseSensitive)
         $status = Get-SimOrderStatus $account
         $buyIds | ForEach-Object { $status[$_] | Should -Be 'CANCELED' }
-        $sellIds | ForEach-Object { $status[$_] | Should -Be 'NEW' }
+        $sellIds | ForEach-Object { $status[$_] | Should -Be 'PENDING' }
     }
 
     It 'reads like a sentence: Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -eq BUY | Stop-BingXOrder' {
@@ -232,7 +232,9 @@ Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled
         $errors | Should -HaveCount 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXOrderNotCancelled,*'
         $errors[0].TargetObject | Should -Be 1234567890123456789
-        $errors[0].Exception.InnerException.Code | Should -Be 100404
+        # The live wording for an unknown id on trade/cancel is 100421 "cancel fail, order not exist" (docs-v3).
+        $errors[0].Exception.InnerException.Code | Should -Be 100421
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
 
@@ -399,7 +401,7 @@ Describe 'Stop-BingXOrder refuses bad input before sending anything' {
     BeforeEach { Clear-SimRequestLog $sim }
     AfterEach {
         Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty -Because 'nothing may reach the exchange'
-        (Get-SimOrderStatus $account)[$orderId] | Should -Be 'NEW'
+        (Get-SimOrderStatus $account)[$orderId] | Should -Be 'PENDING'
     }
 
     It 'without -OrderId or -ClientOrderId, saying what to give' {

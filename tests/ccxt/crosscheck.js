@@ -76,8 +76,8 @@ async function main() {
         open.map((o) => ({ status: o.status, symbol: o.symbol, price: o.price, amount: o.amount })));
 
     const created = await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 41000.5);
-    const newOnSimulator = (await simulatorOrders('NEW', 'BTC-USDT')).filter((id) => !seeded.includes(id));
-    check('createOrder id intact', newOnSimulator.length === 1 && created.id === newOnSimulator[0], { ccxt: created.id, simulator: newOnSimulator });
+    const restingOnSimulator = (await simulatorOrders('PENDING', 'BTC-USDT')).filter((id) => !seeded.includes(id));
+    check('createOrder id intact', restingOnSimulator.length === 1 && created.id === restingOnSimulator[0], { ccxt: created.id, simulator: restingOnSimulator });
 
     const canceled = await exchange.cancelOrder(created.id, 'BTC/USDT');
     const canceledOnSimulator = await simulatorOrders('CANCELED', 'BTC-USDT');
@@ -94,9 +94,9 @@ async function main() {
     const expected = [seeded[2], ...more];
     check('cancelAllOrders cancels every open order on the symbol', sameIds(all.map((o) => o.id), expected),
         { ccxt: all.map((o) => o.id), expected });
-    check('nothing open on BTC-USDT afterwards', (await simulatorOrders('NEW', 'BTC-USDT')).length === 0
+    check('nothing open on BTC-USDT afterwards', (await simulatorOrders('PENDING', 'BTC-USDT')).length === 0
         && (await exchange.fetchOpenOrders('BTC/USDT')).length === 0, '');
-    check('other symbols untouched', (await simulatorOrders('NEW', 'ETH-USDT')).length === 1, '');
+    check('other symbols untouched', (await simulatorOrders('PENDING', 'ETH-USDT')).length === 1, '');
 
     const empty = await exchange.cancelAllOrders('BTC/USDT');
     check('cancelAllOrders with nothing open', Array.isArray(empty) && empty.length === 0, empty);

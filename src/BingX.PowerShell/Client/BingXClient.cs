@@ -117,7 +117,10 @@ namespace BingX.PowerShell.Client
                     Param("newClientOrderId", request.ClientOrderId)).ConfigureAwait(false);
                 try
                 {
-                    return ResponseReader.ReadOrder(data);
+                    BingXOrder placed = ResponseReader.ReadOrder(data);
+                    // Older answers name no client id at all: the order carries the one this request sent.
+                    placed.ClientOrderId ??= request.ClientOrderId;
+                    return placed;
                 }
                 catch (FormatException ex)
                 {
@@ -205,7 +208,7 @@ namespace BingX.PowerShell.Client
             ex.OutcomeUnknown || (ex is BingXApiException api && (api.Code == 100500 || api.Code == 100503 || api.Code == 80012));
 
         private static bool IsNoSuchOrder(BingXApiException ex) =>
-            ex.Kind == BingXErrorKind.NotFound || ex.ApiMessage.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0;
+            ex.Kind == BingXErrorKind.NotFound || BingXErrorClassifier.IsOrderNotFound(ex.Code, ex.ApiMessage);
 
         private static void RequireOneOf(long? orderId, string? clientOrderId)
         {
@@ -232,6 +235,42 @@ namespace BingX.PowerShell.Client
 
         internal static KeyValuePair<string, string>? Param(string name, string? value) =>
             value == null ? (KeyValuePair<string, string>?)null : new KeyValuePair<string, string>(name, value);
+
+        /// <summary>
+        /// Test hook (RealAnswers.Tests.ps1): a recorded answer of <paramref name="path"/> read exactly as a live one
+        /// would be, through the transport's envelope parsing and the endpoint's reader. Throws what a live call throws.
+        /// </summary>
+        internal static object ReadRecordedAnswer(string path, int httpStatus, string body)
+        {
+            BingXEndpoint[] all =
+            {
+                BingXEndpoint.CancelOpenOrders, BingXEndpoint.OpenOrders, BingXEndpoint.CancelOrder, BingXEndpoint.CancelOrders,
+                BingXEndpoint.PlaceOrder, BingXEndpoint.QueryOrder, BingXEndpoint.Balance, BingXEndpoint.Symbols, BingXEndpoint.ServerTime,
+            };
+            BingXEndpoint endpoint = Array.Find(all, e => e.Path == path) ?? throw new ArgumentException("The module does not call " + path + ".");
+            JsonNode data = BingXTransport.ReadRecordedEnvelope(endpoint, httpStatus, body);
+            if (endpoint == BingXEndpoint.CancelOpenOrders || endpoint == BingXEndpoint.OpenOrders)
+            {
+                return Read(endpoint, () => ResponseReader.ReadOrderList(data));
+            }
+            if (endpoint == BingXEndpoint.CancelOrders)
+            {
+                return Read(endpoint, () => ResponseReader.ReadCancelResult(data));
+            }
+            if (endpoint == BingXEndpoint.Balance)
+            {
+                return Read(endpoint, () => ResponseReader.ReadBalances(data));
+            }
+            if (endpoint == BingXEndpoint.Symbols)
+            {
+                return Read(endpoint, () => ResponseReader.ReadSymbols(data));
+            }
+            if (endpoint == BingXEndpoint.ServerTime)
+            {
+                return Read(endpoint, () => JsonConvert.ToInt64(data["serverTime"], "serverTime") ?? throw new FormatException("There is no serverTime."));
+            }
+            return Read(endpoint, () => ResponseReader.ReadOrder(data));
+        }
 
         /// <summary>A body that parsed as JSON but not as the documented shape is an invalid response, not a crash.</summary>
         internal static T Read<T>(BingXEndpoint endpoint, Func<T> read)

@@ -30,8 +30,14 @@ namespace BingX.PowerShell.Client
         /// <summary>The pause after a 100410 that names no unblock time: the exchange counts in one-second windows.</summary>
         private static readonly TimeSpan UnnamedRateLimitPause = TimeSpan.FromSeconds(1);
 
+        /// <summary>The longest wait a rate-limit header can impose on the next request (a guard against odd values).</summary>
+        private static readonly TimeSpan MaxHeaderHold = TimeSpan.FromSeconds(10);
+
         /// <summary>Added to a named unblock time: the measured clock offset can be off by up to half a round trip.</summary>
         private static readonly TimeSpan UnblockMargin = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>How far an error body's server time may stray from the measured offset before the clock is measured again.</summary>
+        private static readonly TimeSpan ClockDriftTolerance = TimeSpan.FromSeconds(1);
 
         [ThreadStatic]
         private static Random? _jitter;
@@ -177,8 +183,34 @@ namespace BingX.PowerShell.Client
                     _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); reading the unblock time as if the clocks agreed.");
                 }
             }
-            ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
-            TimeSpan remaining = ex.RetryAfter.Value - _clock.Now;
+            TimeSpan remaining;
+            if (ex.ServerTime.HasValue)
+            {
+                // The gateway stamps its refusal with its own time: the wait is the distance between the two server
+                // times, whatever has happened to either clock since the offset was measured.
+                remaining = ex.RetryAfter.Value - ex.ServerTime.Value;
+                ex.LocalRetryAfter = ex.ReceivedAt + remaining;
+                long drift = ex.ServerTime.Value.ToUnixTimeMilliseconds() - (ex.ReceivedAt.ToUnixTimeMilliseconds() + _clock.OffsetMs);
+                if (Math.Abs(drift) > ClockDriftTolerance.TotalMilliseconds && endpoint != BingXEndpoint.ServerTime && remaining <= _options.MaxRateLimitWait)
+                {
+                    // The retry would carry a stale timestamp: measure again while waiting anyway.
+                    _options.Log.Verbose(Invariant($"{endpoint}: the exchange's clock differs by {drift} ms from the offset measured earlier; measuring it again."));
+                    try
+                    {
+                        await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (BingXException sync)
+                    {
+                        _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); the retry may be refused as stale and measured then.");
+                    }
+                }
+                remaining -= DateTimeOffset.UtcNow - ex.ReceivedAt;
+            }
+            else
+            {
+                ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
+                remaining = ex.RetryAfter.Value - _clock.Now;
+            }
             return (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) + UnblockMargin;
         }
 
@@ -313,6 +345,7 @@ namespace BingX.PowerShell.Client
                     int status = (int)response.StatusCode;
                     _options.Log.Verbose($"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
                     _options.Log.Debug("Response: " + Truncate(body, 2000));
+                    ReadRateLimitHeaders(endpoint, response, credential);
                     return ParseEnvelope(endpoint, response, status, body);
                 }
                 finally
@@ -322,7 +355,19 @@ namespace BingX.PowerShell.Client
             }
         }
 
-        private JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
+        /// <summary>
+        /// Test hook (RealAnswers.Tests.ps1): what the transport makes of a recorded answer body: the envelope's data,
+        /// or the classified exception thrown.
+        /// </summary>
+        internal static JsonNode ReadRecordedEnvelope(BingXEndpoint endpoint, int status, string body)
+        {
+            using (var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json") })
+            {
+                return ParseEnvelope(endpoint, response, status, body);
+            }
+        }
+
+        private static JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
         {
             JsonNode? root = null;
             JsonFormatException? parseError = null;
@@ -340,7 +385,12 @@ namespace BingX.PowerShell.Client
                 if (code != 0)
                 {
                     string message = JsonConvert.ToString(envelope["msg"]) ?? string.Empty;
-                    throw BingXErrorClassifier.Create(code, message, status, endpoint.Path);
+                    BingXApiException error = BingXErrorClassifier.Create(code, message, status, endpoint.Path);
+                    if (error is BingXRateLimitedException limited)
+                    {
+                        limited.ServerTime = ReadServerTimestamp(envelope["timestamp"]);
+                    }
+                    throw error;
                 }
                 if (status >= 200 && status < 300)
                 {
@@ -373,6 +423,51 @@ namespace BingX.PowerShell.Client
                 endpoint.Path, status, inner)
             { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
         }
+
+        /// <summary>The "timestamp" of a gateway error body (epoch ms, a number or a string); null when absent or odd.</summary>
+        private static DateTimeOffset? ReadServerTimestamp(JsonNode? node)
+        {
+            try
+            {
+                long? ms = JsonConvert.ToInt64(node, "timestamp");
+                return ms.HasValue && ms.Value > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms.Value) : (DateTimeOffset?)null;
+            }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// docs-v3 Basic Info: every answer may say how many requests are left in the key's window for the endpoint
+        /// (X-RateLimit-Requests-Remain) and when that window ends (X-RateLimit-Requests-Expire: milliseconds, or an
+        /// epoch on the exchange's clock). Used up: this key's next request on the endpoint waits for the window's end.
+        /// </summary>
+        private void ReadRateLimitHeaders(BingXEndpoint endpoint, HttpResponseMessage response, BingXApiCredential? credential)
+        {
+            string? remainText = HeaderValue(response, "X-RateLimit-Requests-Remain");
+            if (remainText == null || !long.TryParse(remainText, NumberStyles.None, CultureInfo.InvariantCulture, out long remain))
+            {
+                return;
+            }
+            string? expireText = HeaderValue(response, "X-RateLimit-Requests-Expire");
+            TimeSpan? resetIn = null;
+            if (expireText != null && long.TryParse(expireText, NumberStyles.None, CultureInfo.InvariantCulture, out long expire))
+            {
+                // An epoch (13 digits) is on the exchange's clock; anything smaller is a duration.
+                long ms = expire >= 100_000_000_000 ? expire - _clock.NowMs : expire;
+                resetIn = TimeSpan.FromMilliseconds(Math.Max(0, Math.Min(ms, (long)MaxHeaderHold.TotalMilliseconds)));
+            }
+            string ends = resetIn.HasValue ? Invariant($", which ends in {resetIn.Value.TotalMilliseconds:0} ms") : string.Empty;
+            _options.Log.Verbose(Invariant($"{endpoint}: BingX allows {remain} more request(s) in this window{ends}."));
+            if (remain == 0 && resetIn.HasValue && credential != null && endpoint.Signed)
+            {
+                RequestRateLimiter.HoldFor(credential.ApiKey, endpoint, resetIn.Value);
+            }
+        }
+
+        private static string? HeaderValue(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? string.Join(",", values).Trim() : null;
 
         private static bool TryReadCode(JsonNode node, out int code)
         {

@@ -22,8 +22,9 @@ namespace BingX.PowerShell.Client
             {
                 Symbol = JsonConvert.ToString(o["symbol"]) ?? string.Empty,
                 OrderId = orderId.Value,
-                // clientOrderID in responses; ccxt has also seen clientOrderId.
-                ClientOrderId = NullIfEmpty(JsonConvert.ToString(o.Any("clientOrderID", "clientOrderId"))),
+                // clientOrderID in cancel/list answers, origClientOrderId in the placement answer (live since 2024);
+                // ccxt has also seen clientOrderId.
+                ClientOrderId = NullIfEmpty(JsonConvert.ToString(o.Any("clientOrderID", "clientOrderId", "origClientOrderId"))),
                 Side = BingXEnumParser.ParseSide(JsonConvert.ToString(o["side"])),
                 Type = BingXEnumParser.ParseType(JsonConvert.ToString(o["type"])),
                 Status = BingXEnumParser.ParseStatus(JsonConvert.ToString(o["status"])),
@@ -64,8 +65,9 @@ namespace BingX.PowerShell.Client
         }
 
         /// <summary>
-        /// cancelOrders: <c>{"orders":[...],"fails":[{"orderId":"…","error":"…"}]}</c>. In <c>fails</c> the id is a
-        /// string (the one place BingX quotes it); a number or a client order id field is accepted too.
+        /// cancelOrders: <c>{"orders":[...],"fails":[{"orderId":"…","errorCode":N,"errorMessage":"…"}]}</c> (older
+        /// answers: <c>"error":"…"</c>). In <c>fails</c> the id is a string (the one place BingX quotes it); a number or
+        /// a client order id field is accepted too. The reason carries the code when there is one.
         /// </summary>
         public static BingXCancelResult ReadCancelResult(JsonNode data)
         {
@@ -87,8 +89,11 @@ namespace BingX.PowerShell.Client
                 {
                     throw new FormatException("An entry of 'fails' names no order.");
                 }
-                string reason = NullIfEmpty(JsonConvert.ToString(f.Any("error", "msg", "errorMessage"))) ?? "no reason given";
-                fails.Add(new BingXCancelFailure(id, reason));
+                string reason = NullIfEmpty(JsonConvert.ToString(f.Any("errorMessage", "error", "msg"))) ?? "no reason given";
+                long? code = JsonConvert.ToInt64(f.Any("errorCode", "code"), "errorCode");
+                fails.Add(new BingXCancelFailure(id, code.HasValue && code.Value != 0
+                    ? reason + " (code " + code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+                    : reason));
             }
             return new BingXCancelResult(orders, fails);
         }

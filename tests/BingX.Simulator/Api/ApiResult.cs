@@ -5,4 +5,7 @@ public sealed record ApiResult(int Status, string ContentType, byte[] Body, int?
 {
     public const string Json = "application/json; charset=utf-8";
     public const string Text = "text/plain; charset=utf-8";
+
+    /// <summary>The rate-limit budget the answer reports in X-RateLimit-Requests-Remain/-Expire (null: no headers).</summary>
+    public (int Remain, long ExpireMs)? RateLimit { get; init; }
 }

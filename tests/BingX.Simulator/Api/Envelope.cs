@@ -6,7 +6,7 @@ using BingX.Simulator.Errors;
 
 namespace BingX.Simulator.Api;
 
-/// <summary>BingX's response envelope: success with data, or a business error with a timestamp and no data.</summary>
+/// <summary>BingX's response envelope: success with data, or an error (gateway or service family) without data.</summary>
 public static class Envelope
 {
     public static ApiResult Success(Action<Utf8JsonWriter> writeData)
@@ -24,14 +24,29 @@ public static class Envelope
 
     public static ApiResult Error(BingXError error, long nowMs) => Error(error.Code, error.Message, nowMs);
 
+    /// <summary>
+    /// Two families, as recorded live: the gateway's {code,msg,timestamp} (the IP whitelist refusal also carries
+    /// success:false) and the service's {code,msg,debugMsg} without a timestamp. See ErrorCatalogue.IsGatewayError.
+    /// </summary>
     public static ApiResult Error(int code, string msg, long nowMs)
     {
+        var gateway = ErrorCatalogue.IsGatewayError(code, msg);
         var body = Write(writer =>
         {
             writer.WriteNumber("code", code);
             writer.WriteString("msg", msg);
-            writer.WriteString("debugMsg", "");
-            writer.WriteNumber("timestamp", nowMs);
+            if (gateway)
+            {
+                if (code == ErrorCatalogue.IpNotWhitelisted)
+                {
+                    writer.WriteBoolean("success", false);
+                }
+                writer.WriteNumber("timestamp", nowMs);
+            }
+            else
+            {
+                writer.WriteString("debugMsg", "");
+            }
         });
         return new ApiResult(200, ApiResult.Json, body, code, msg);
     }

@@ -74,6 +74,12 @@ public sealed class OpenApiHandler(SimulatorState state)
                 {
                     http.Response.Headers.Allow = ApiEndpoints.Find(path)?.Method;
                 }
+                if (result.RateLimit is { } budget)
+                {
+                    // docs-v3 Basic Info: "X-RateLimit-Requests-Remain" and "X-RateLimit-Requests-Expire".
+                    http.Response.Headers["X-RateLimit-Requests-Remain"] = budget.Remain.ToString(CultureInfo.InvariantCulture);
+                    http.Response.Headers["X-RateLimit-Requests-Expire"] = budget.ExpireMs.ToString(CultureInfo.InvariantCulture);
+                }
                 await FaultResponder.WriteAsync(http, result, Log);
             }
         }
@@ -100,25 +106,31 @@ public sealed class OpenApiHandler(SimulatorState state)
             if (endpoint.IsPublic)
             {
                 var limited = state.RateLimiter.CheckPublic(ip);
-                return limited is not null
+                var answer = limited is not null
                     ? Envelope.Error(limited, nowMs)
                     : Envelope.Success(endpoint.Handle(new TradeContext(state.Exchange, null, parameters, nowMs)));
+                return answer with { RateLimit = state.RateLimiter.PublicBudget(ip) };
             }
 
             var account = Authenticate(endpoint, parameters, apiKey, ip, nowMs);
+            var budget = () => state.RateLimiter.PrivateBudget(account.Uid, endpoint.Path, endpoint.UidPerSecond);
             var rejected = state.RateLimiter.CheckPrivate(account.Uid, endpoint.Path, endpoint.UidPerSecond, ip, nowMs);
             if (rejected is not null)
             {
-                return Envelope.Error(rejected, nowMs);
+                return Envelope.Error(rejected, nowMs) with { RateLimit = budget() };
             }
             try
             {
-                return Envelope.Success(endpoint.Handle(new TradeContext(state.Exchange, account, parameters, nowMs)));
+                return Envelope.Success(endpoint.Handle(new TradeContext(state.Exchange, account, parameters, nowMs))) with { RateLimit = budget() };
             }
             catch (BingXError error) when (error.Code == ErrorCatalogue.InsufficientBalance)
             {
                 state.RateLimiter.RecordInsufficientBalance(account.Uid, endpoint.Path, endpoint.UidPerSecond, nowMs);
-                throw;
+                return Envelope.Error(error, nowMs) with { RateLimit = budget() };
+            }
+            catch (BingXError error)
+            {
+                return Envelope.Error(error, nowMs) with { RateLimit = budget() };
             }
         }
         catch (BingXError error)

@@ -5,13 +5,42 @@ using BingX.Simulator.Exchange;
 namespace BingX.Simulator.Api;
 
 /// <summary>
-/// The three order shapes BingX answers with. Ids are bare JSON integers (never through a double), decimals are
-/// strings, and the stop price is spelled `stopPrice` in place/cancel answers but `StopPrice` in openOrders/query.
+/// The order shapes BingX answers with. Ids are bare JSON integers (never through a double), decimals are strings
+/// (JSON numbers in cancelOpenOrders), and the stop price is spelled `stopPrice` in place/cancel answers but
+/// `StopPrice` in openOrders/query.
 /// </summary>
 public static class OrderJson
 {
-    /// <summary>trade/order, trade/cancel, trade/cancelOrders, trade/cancelOpenOrders.</summary>
-    public static void WriteCancelShape(Utf8JsonWriter writer, Order order, long transactTime)
+    /// <summary>trade/cancel, trade/cancelOrders (live capture in ccxt's cancelOrders comment, 2024).</summary>
+    public static void WriteCancelShape(Utf8JsonWriter writer, Order order, long transactTime) =>
+        WriteShortShape(writer, order, transactTime, "clientOrderID");
+
+    /// <summary>trade/order: the client id comes back as origClientOrderId (live capture in ccxt PR #20654, 2024).</summary>
+    public static void WritePlacedShape(Utf8JsonWriter writer, Order order, long transactTime) =>
+        WriteShortShape(writer, order, transactTime, "origClientOrderId");
+
+    /// <summary>
+    /// trade/cancelOpenOrders: the decimals are JSON numbers here (live capture in ccxt's cancelAllOrders comment:
+    /// "price":5,"origQty":10), and no client id is listed.
+    /// </summary>
+    public static void WriteCancelAllShape(Utf8JsonWriter writer, Order order, long transactTime)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("symbol", order.Symbol);
+        writer.WriteNumber("orderId", order.OrderId);
+        writer.WriteNumber("transactTime", transactTime);
+        writer.WriteNumber("price", DecimalText.Normalize(order.Price));
+        writer.WriteNumber("stopPrice", DecimalText.Normalize(order.StopPrice));
+        writer.WriteNumber("origQty", DecimalText.Normalize(order.OrigQty));
+        writer.WriteNumber("executedQty", DecimalText.Normalize(order.ExecutedQty));
+        writer.WriteNumber("cummulativeQuoteQty", DecimalText.Normalize(order.CummulativeQuoteQty));
+        writer.WriteString("status", order.Status);
+        writer.WriteString("type", order.Type);
+        writer.WriteString("side", order.Side);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteShortShape(Utf8JsonWriter writer, Order order, long transactTime, string clientIdName)
     {
         writer.WriteStartObject();
         writer.WriteString("symbol", order.Symbol);
@@ -25,7 +54,7 @@ public static class OrderJson
         writer.WriteString("status", order.Status);
         writer.WriteString("type", order.Type);
         writer.WriteString("side", order.Side);
-        writer.WriteString("clientOrderID", order.ClientOrderId);
+        writer.WriteString(clientIdName, order.ClientOrderId);
         writer.WriteEndObject();
     }
 
@@ -63,8 +92,9 @@ public static class OrderJson
         writer.WriteNumber("time", order.Time);
         writer.WriteNumber("updateTime", order.UpdateTime);
         writer.WriteString("origQuoteOrderQty", DecimalText.Format(order.OrigQuoteOrderQty));
-        // BingX sends the fee as a JSON number (e.g. "fee":0), unlike the other decimals.
-        writer.WriteNumber("fee", order.Fee);
+        // The fee is a string ("fee":"0" in BingX.Net's GetOrder fixture, "fee":"-0.01" in ccxt's live openOrders
+        // comment); the docs' openOrders example types it as a number, the live capture wins.
+        writer.WriteString("fee", DecimalText.Format(DecimalText.Normalize(order.Fee)));
         if (withQueryFields)
         {
             writer.WriteString("feeAsset", order.FeeAsset);

@@ -39,8 +39,11 @@ public static class PublicEndpoints
                 writer.WriteBoolean("apiStateSell", s.ApiStateSell);
                 writer.WriteBoolean("apiStateBuy", s.ApiStateBuy);
                 writer.WriteNumber("timeOnline", s.TimeOnline);
-                writer.WriteNumber("offTime", 0);
+                writer.WriteNumber("offTime", s.OffTime);
                 writer.WriteNumber("maintainTime", 0);
+                // Newer fields of the live list (issue 15; ccxt's fetchSpotMarkets comment shows the older ones).
+                writer.WriteString("displayName", s.Symbol.Replace('-', '/'));
+                writer.WriteNumber("maxMarketNotional", s.MaxNotional);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

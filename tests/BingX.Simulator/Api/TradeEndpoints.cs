@@ -13,7 +13,7 @@ public static class TradeEndpoints
     {
         var symbol = ParameterRules.OptionalSymbol(context);
         var canceled = context.Exchange.CancelOpen(context.Caller, symbol, context.NowMs);
-        return writer => OrderJson.WriteOrders(writer, canceled, (w, o) => OrderJson.WriteCancelShape(w, o, o.UpdateTime));
+        return writer => OrderJson.WriteOrders(writer, canceled, (w, o) => OrderJson.WriteCancelAllShape(w, o, o.UpdateTime));
     }
 
     public static Action<Utf8JsonWriter> OpenOrders(TradeContext context)
@@ -66,12 +66,13 @@ public static class TradeEndpoints
             }
             writer.WriteEndArray();
             writer.WriteStartArray("fails");
-            foreach (var (id, error) in fails)
+            foreach (var (id, code, error) in fails)
             {
                 writer.WriteStartObject();
                 // The one place BingX sends an order id as a string.
                 writer.WriteString("orderId", id);
-                writer.WriteString("error", error);
+                writer.WriteNumber("errorCode", code);
+                writer.WriteString("errorMessage", error);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -113,7 +114,7 @@ public static class TradeEndpoints
         var request = new OrderRequest(symbol, side, type, quantity, quoteOrderQty,
             OrderType.NeedsPrice(type) ? price : null, stopPrice, timeInForce, clientOrderId);
         var order = context.Exchange.PlaceOrder(context.Caller, request, context.NowMs);
-        return writer => OrderJson.WriteCancelShape(writer, order, order.Time);
+        return writer => OrderJson.WritePlacedShape(writer, order, order.Time);
     }
 
     public static Action<Utf8JsonWriter> Query(TradeContext context)
@@ -137,7 +138,8 @@ public static class TradeEndpoints
         {
             writer.WriteStartObject();
             writer.WriteStartArray("balances");
-            foreach (var (asset, free, locked) in balances.Where(b => b.Free != 0 || b.Locked != 0))
+            // Assets at zero are listed too, as on the live exchange (BingX.Net GetBalances fixture: "VST" 0/0).
+            foreach (var (asset, free, locked) in balances.OrderBy(b => b.Asset, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
                 writer.WriteString("asset", asset);

@@ -115,7 +115,7 @@ public sealed partial class ControlApi
         {
             throw new ControlError(400, $"a {type} order needs a 'stopPrice' more than 0");
         }
-        var status = OneOf(json.String("status") ?? OrderStatus.New, "status", OrderStatus.All);
+        var status = OneOf(json.String("status") ?? OrderStatus.Pending, "status", OrderStatus.All);
         var count = json.Int("count") ?? 1;
         if (count is < 1 or > 10_000)
         {

@@ -40,14 +40,22 @@ public static class ErrorCatalogue
     // seed
     public const string RateLimitedMsg = "rate limited";
     public const string NullSignatureMsg = "Null signature";
-    public const string SignatureMismatchMsg = "Signature verification failed";
-    public const string InsufficientBalanceMsg = "Insufficient balance";
+    // issue 15 (live wording quoted there; no stored source shows it)
+    public const string SignatureMismatchMsg = "Signature verification failed due to signature mismatch";
+    // docs-v3 trade/order error table
+    public const string InsufficientBalanceMsg = "Insufficient assets, please verify the assets status";
     public const string OrderNotFoundMsg = "order not exist";
     public const string NoSuchSymbolMsg = "symbol not exist";
-    public const string SymbolOfflineMsg = "symbol is offline, trading is suspended";
-    public const string NotTradableByApiMsg = "symbol not tradable by API, please trade it on the BingX website or app";
-    public const string AlreadyFinalMsg = "the order you want to cancel is FILLED or CANCELLED already";
-    public const string RiskControlMsg = "Your account is under risk control, please contact customer service";
+    // docs-v3 trade/order error table
+    public const string SymbolOfflineMsg = "spot symbol is offline";
+    // ccxt bingx.ts exceptions comment (a live answer)
+    public const string NotTradableByApiMsg = "This pair is currently restricted from API trading";
+    // docs-v3 trade/order error table: a cancel of a finished (or invalid) order id
+    public const string AlreadyFinalMsg = "the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify";
+    // docs-v3 trade/order error table: a cancel of an order id the account does not have
+    public const string CancelNotFoundMsg = "cancel fail, order not exist";
+    // docs-v3 trade/order error table
+    public const string RiskControlMsg = "Your account is under risk control or without KYC, it's not allowed to place spot order via api,currently,please contact customer service";
     public const string PriceOutOfRangeMsg = "The order price deviates too much from the market price";
     public const string InternalErrorMsg = "Internal system error";
     public const string SystemBusyMsg = "The current system is busy, please try again later";
@@ -64,6 +72,22 @@ public static class ErrorCatalogue
     public static string PenaltyMsg(long retryAfterMs) =>
         "over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: "
         + retryAfterMs.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>cancelOrders (process=1) fails[] text for an id the account does not have on that symbol (BingX.Net issue #25, quoted in issue 15).</summary>
+    public static string BatchNotFoundMsg(string id, string symbol) =>
+        $"can not find order for orderId:{id} for symbol: {symbol}, please verify and retry later";
+
+    /// <summary>
+    /// The gateway in front of the spot service answers authentication, timestamp, IP, permission and rate-limit
+    /// refusals itself: {code,msg,timestamp}, no debugMsg. Everything else comes from the service: {code,msg,debugMsg}.
+    /// </summary>
+    public static bool IsGatewayError(int code, string msg) => code switch
+    {
+        SignatureMismatch or PermissionDenied or RateLimited or NullSignature or IncorrectApiKey or IpNotWhitelisted
+            or TimestampInvalid => true,
+        TimestampMismatch => msg.Contains("timestamp", System.StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     public static BingXError Invalid(string detail) => new(InvalidParameter, "Invalid parameters, err:" + detail);
 

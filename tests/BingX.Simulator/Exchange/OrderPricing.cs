@@ -2,23 +2,32 @@ using BingX.Simulator.Errors;
 
 namespace BingX.Simulator.Exchange;
 
-/// <summary>Applies a symbol's trading rules to a new order and works out its quantity and the quote funds to reserve.</summary>
-public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserved)
+/// <summary>
+/// Applies a symbol's trading rules to a new order and works out its price, stop price and quantity (truncated to
+/// tickSize/stepSize) and the quote funds to reserve.
+/// </summary>
+public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserved, decimal? Price, decimal? StopPrice)
 {
     public static OrderPricing Resolve(SymbolInfo info, OrderRequest request, decimal marketPrice)
     {
-        CheckTick("price", request.Price, info.TickSize);
-        CheckTick("stopPrice", request.StopPrice, info.TickSize);
+        // docs-v3 trade/order: "If the accuracy exceeds the range ... the order will still be successful, but it will
+        // be truncated" (price 0.123456 with tick 0.0001 is placed at 0.1234). Checks run on the truncated values.
+        var price = Truncate(request.Price, info.TickSize);
+        var stopPrice = Truncate(request.StopPrice, info.TickSize);
+        if (price is 0m || stopPrice is 0m)
+        {
+            throw ErrorCatalogue.Invalid($"price: below the tickSize {DecimalText.Format(info.TickSize)}, it truncates to 0");
+        }
 
         // The price the notional and derived quantities are reckoned at.
-        var referencePrice = OrderType.NeedsPrice(request.Type) ? request.Price!.Value
+        var referencePrice = OrderType.NeedsPrice(request.Type) ? price!.Value
             : request.Type == OrderType.Market ? marketPrice
-            : request.StopPrice!.Value;
+            : stopPrice!.Value;
 
         decimal quantity;
         if (request.Quantity is { } given)
         {
-            quantity = given;
+            quantity = Truncate(given, info.StepSize)!.Value;
         }
         else
         {
@@ -35,12 +44,6 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
             throw ErrorCatalogue.Invalid(
                 $"quantity: {DecimalText.Format(quantity)} is more than the maximum quantity {DecimalText.Format(info.MaxQty)}");
         }
-        if (!DecimalText.IsMultipleOf(quantity, info.StepSize))
-        {
-            throw ErrorCatalogue.Invalid(
-                $"quantity: {DecimalText.Format(quantity)} is not a multiple of stepSize {DecimalText.Format(info.StepSize)}");
-        }
-
         var notional = request.QuoteOrderQty ?? DecimalText.Normalize(quantity * referencePrice);
         if (notional < info.MinNotional)
         {
@@ -54,17 +57,12 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
         }
 
         var reserved = OrderType.NeedsPrice(request.Type)
-            ? DecimalText.Normalize(quantity * request.Price!.Value)
+            ? DecimalText.Normalize(quantity * price!.Value)
             : request.QuoteOrderQty ?? DecimalText.Normalize(quantity * referencePrice);
-        return new OrderPricing(quantity, reserved);
+        return new OrderPricing(quantity, reserved, price, stopPrice);
     }
 
-    private static void CheckTick(string name, decimal? value, decimal tickSize)
-    {
-        if (value is { } v && !DecimalText.IsMultipleOf(v, tickSize))
-        {
-            throw ErrorCatalogue.Invalid(
-                $"{name}: {DecimalText.Format(v)} is not a multiple of tickSize {DecimalText.Format(tickSize)}");
-        }
-    }
+    /// <summary>Down to a multiple of the step; a value that already is one keeps its scale ("42000.50" stays so).</summary>
+    private static decimal? Truncate(decimal? value, decimal step) =>
+        value is not { } v ? null : DecimalText.IsMultipleOf(v, step) ? v : DecimalText.FloorToStep(v, step);
 }

@@ -112,7 +112,7 @@ public sealed class SpotExchange
     public Order PlaceOrder(Account account, OrderRequest request, long nowMs)
     {
         var info = Symbols.Find(request.Symbol) ?? throw new BingXError(ErrorCatalogue.NoSuchSymbol, ErrorCatalogue.NoSuchSymbolMsg);
-        if (info.Status != 1)
+        if (!info.Trading)
         {
             throw new BingXError(ErrorCatalogue.SymbolOffline, ErrorCatalogue.SymbolOfflineMsg);
         }
@@ -141,11 +141,12 @@ public sealed class SpotExchange
                 ClientOrderId = request.ClientOrderId ?? "",
                 Time = nowMs,
                 UpdateTime = nowMs,
-                Price = request.Price ?? 0m,
-                StopPrice = request.StopPrice ?? 0m,
+                Price = pricing.Price ?? 0m,
+                StopPrice = pricing.StopPrice ?? 0m,
                 OrigQty = pricing.Quantity,
                 OrigQuoteOrderQty = request.QuoteOrderQty ?? 0m,
-                Status = OrderType.IsTrigger(request.Type) ? OrderStatus.Pending : OrderStatus.New,
+                // Every resting order reads PENDING on the live exchange (docs-v3 examples, ccxt PRs #18773, #20654).
+                Status = OrderStatus.Pending,
             };
 
             if (request.Type == OrderType.Market)
@@ -178,7 +179,7 @@ public sealed class SpotExchange
         lock (_gate)
         {
             var order = FindOrder(account, symbol, orderId, clientOrderId, preferOpen: true)
-                ?? throw new BingXError(ErrorCatalogue.OrderNotFound, ErrorCatalogue.OrderNotFoundMsg);
+                ?? throw new BingXError(ErrorCatalogue.TimestampMismatch, ErrorCatalogue.CancelNotFoundMsg);
             EnsureCancelable(order);
             if (restriction is not null && order.Status != restriction)
             {
@@ -191,13 +192,13 @@ public sealed class SpotExchange
     }
 
     /// <summary>Batch cancel. allOrNothing = process 0: the first failure rejects the whole batch.</summary>
-    public (IReadOnlyList<Order> Canceled, IReadOnlyList<(string Id, string Error)> Fails) CancelMany(
+    public (IReadOnlyList<Order> Canceled, IReadOnlyList<(string Id, int Code, string Error)> Fails) CancelMany(
         Account account, string symbol, IReadOnlyList<string> ids, bool byClientOrderId, bool allOrNothing, long nowMs)
     {
         lock (_gate)
         {
             var targets = new List<Order>();
-            var fails = new List<(string, string)>();
+            var fails = new List<(string, int, string)>();
             var seen = new HashSet<Order>();
             foreach (var id in ids)
             {
@@ -205,7 +206,7 @@ public sealed class SpotExchange
                     ? FindOrder(account, symbol, null, id, preferOpen: true)
                     : FindOrder(account, symbol, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), null, preferOpen: true);
                 BingXError? error = order is null
-                    ? new BingXError(ErrorCatalogue.OrderNotFound, ErrorCatalogue.OrderNotFoundMsg)
+                    ? new BingXError(ErrorCatalogue.TimestampMismatch, ErrorCatalogue.CancelNotFoundMsg)
                     : !order.IsOpen || seen.Contains(order)
                         ? new BingXError(ErrorCatalogue.InvalidParameter, ErrorCatalogue.AlreadyFinalMsg)
                         : null;
@@ -215,7 +216,10 @@ public sealed class SpotExchange
                     {
                         throw error;
                     }
-                    fails.Add((id, error.Message));
+                    // fails[] words an unknown id its own way (BingX.Net issue #25); the code is the simulator's choice.
+                    fails.Add(order is null
+                        ? (id, ErrorCatalogue.OrderNotFound, ErrorCatalogue.BatchNotFoundMsg(id, symbol))
+                        : (id, error.Code, error.Message));
                     continue;
                 }
                 seen.Add(order!);

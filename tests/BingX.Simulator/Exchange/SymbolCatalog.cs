@@ -23,6 +23,10 @@ public sealed class SymbolCatalog
         (new("LUNA-USDT", 0.0001m, 0.01m, 0.01m, 1000000m, 2m, 200000m, 0, true, true, 1646100000000), 0.6m),
         // Online but closed to API trading: orders answer 100421 ("not tradable by API").
         (new("PEPE-USDT", 0.0000000001m, 1m, 1m, 90000000000m, 2m, 200000m, 1, false, false, 1700000000000), 0.0000012m),
+        // Other listing statuses of the live list (issue 15): pre-open, suspended, delisted. Orders answer 100490.
+        (new("NEWT-USDT", 0.0001m, 0.1m, 0.1m, 1000000m, 2m, 200000m, 5, true, true, 1798761600000), 0.5m),
+        (new("HALT-USDT", 0.0001m, 0.1m, 0.1m, 1000000m, 2m, 200000m, 25, true, true, 1646100000000), 1.2m),
+        (new("GONE-USDT", 0.0001m, 0.1m, 0.1m, 1000000m, 2m, 200000m, 30, true, true, 1646100000000, 1764547200000), 0.01m),
     ];
 
     private readonly object _gate = new();

@@ -12,8 +12,15 @@ public sealed record SymbolInfo(
     int Status,
     bool ApiStateBuy,
     bool ApiStateSell,
-    long TimeOnline)
+    long TimeOnline,
+    long OffTime = 0)
 {
+    /// <summary>
+    /// Listing statuses seen on the live list: 0 offline, 1 online, 5 pre-open, 10 (seen, meaning unpublished),
+    /// 25 suspended, 29 pre-delisting, 30 delisted. Only 1 takes orders.
+    /// </summary>
+    public bool Trading => Status == 1;
+
     public string BaseAsset => Symbol[..Symbol.IndexOf('-')];
 
     public string QuoteAsset => Symbol[(Symbol.IndexOf('-') + 1)..];

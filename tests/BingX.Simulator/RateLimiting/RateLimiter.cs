@@ -124,6 +124,35 @@ public sealed class RateLimiter
         }
     }
 
+    /// <summary>
+    /// What the X-RateLimit-Requests-Remain/-Expire headers report after a signed request: requests left in this
+    /// UID's window for the endpoint, and milliseconds until the oldest one counted leaves it. Null when limits are off.
+    /// </summary>
+    public (int Remain, long ExpireMs)? PrivateBudget(long uid, string path, int perSecond)
+    {
+        lock (_gate)
+        {
+            return _settings.Enabled ? BudgetOf(StateOf(uid, path, perSecond).Accepted) : null;
+        }
+    }
+
+    /// <summary>The same for a public request: this IP's group-1 window (500 per 10 s).</summary>
+    public (int Remain, long ExpireMs)? PublicBudget(string ip)
+    {
+        lock (_gate)
+        {
+            return _settings.Enabled ? BudgetOf(WindowOf(_publicByIp, ip, PublicPerIp)) : null;
+        }
+    }
+
+    private static (int, long) BudgetOf(SlidingWindow window)
+    {
+        var now = Environment.TickCount64;
+        var count = window.Count(now);
+        var expire = count == 0 ? window.WindowMs : Math.Max(0, window.Oldest + window.WindowMs - now);
+        return (Math.Max(0, window.Limit - count), expire);
+    }
+
     /// <summary>Counts a 100202 answer towards the penalty of that UID and endpoint.</summary>
     public void RecordInsufficientBalance(long uid, string path, int perSecond, long serverNowMs)
     {

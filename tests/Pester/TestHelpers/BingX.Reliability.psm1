@@ -236,4 +236,4 @@ function New-SeededSimAccount {
 }
 
 Export-ModuleMember -Function New-SeededSimAccount, Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
-    New-InternalBingXClient, Invoke-InternalBingXRequest
+    New-InternalBingXClient, Invoke-InternalBingXRequest, Get-BingXInternalType

@@ -7,6 +7,11 @@ namespace BingX.PowerShell
     /// <summary>Turns a BingX code and message into the typed exception scripts branch on.</summary>
     internal static class BingXErrorClassifier
     {
+        // Every wording BingX uses for an order it does not have (any more): "order not exist" (100404), " cancel fail,
+        // order not exist" (100421), "the order you want to cancel is FILLED or CANCELLED already, or is not a valid
+        // order id" (100400), and cancelOrders' fails[] "can not find order for orderId:<id> for symbol: <sym>".
+        private static readonly Regex OrderNotFoundWording = new Regex(@"order\s+not\s+exist|can\s*not\s+find\s+order|FILLED\s+or\s+CANCELL?ED\s+already|not\s+a\s+valid\s+order\s+id", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         // "... will be unblocked after 1727193814249" and "... can retry after time: 1727193970155".
         private static readonly Regex UnblockTime = new Regex(@"(?:unblocked after|retry after time:)\s*(\d{12,14})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -31,9 +36,30 @@ namespace BingX.PowerShell
                 case 100204:
                 case 100404:
                     return new BingXApiException(BingXErrorIds.ApiError, BingXErrorKind.NotFound, code, message, httpStatus, endpoint);
+                case 100400 when IsOrderNotFound(code, message):
+                case 100421 when IsOrderNotFound(code, message):
+                    return new BingXApiException(BingXErrorIds.ApiError, BingXErrorKind.NotFound, code, message, httpStatus, endpoint);
                 default:
                     return new BingXApiException(BingXErrorIds.ApiError, BingXErrorKind.ApiError, code, message, httpStatus, endpoint);
             }
+        }
+
+        /// <summary>
+        /// The one place that decides whether an answer means "no such order (any more)": code 100404, or one of the
+        /// wordings above under 100400/100421 or in a cancelOrders fails[] entry (<paramref name="code"/> null or its
+        /// errorCode). A timestamp rejection (100421 too) never is.
+        /// </summary>
+        public static bool IsOrderNotFound(int? code, string? message)
+        {
+            if (code == 100404)
+            {
+                return true;
+            }
+            if (string.IsNullOrEmpty(message) || (code == 100421 && IsTimestampMessage(message!)))
+            {
+                return false;
+            }
+            return OrderNotFoundWording.IsMatch(message);
         }
 
         /// <summary>100421 means both "timestamp mismatch" and several business rejections: only the first is about the clock.</summary>

@@ -94,6 +94,12 @@ namespace BingX.PowerShell
         /// Compare this one with <c>[DateTimeOffset]::UtcNow</c> or <c>Get-Date</c>.
         /// </summary>
         public DateTimeOffset? LocalRetryAfter { get; internal set; }
+
+        /// <summary>The server time the error body carried (gateway answers have a "timestamp"), when it had one.</summary>
+        internal DateTimeOffset? ServerTime { get; set; }
+
+        /// <summary>When the answer was read, on this machine's clock.</summary>
+        internal DateTimeOffset ReceivedAt { get; set; } = DateTimeOffset.UtcNow;
     }
 
     /// <summary>The request did not get a usable answer: network failure, timeout, HTTP error or a body that is not BingX JSON.</summary>

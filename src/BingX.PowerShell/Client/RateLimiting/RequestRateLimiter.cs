@@ -47,6 +47,20 @@ namespace BingX.PowerShell.Client.RateLimiting
             return pacer.AcquireAsync(onWait, cancellationToken);
         }
 
+        /// <summary>
+        /// The exchange said this key's window for the endpoint is used up (X-RateLimit-Requests-Remain: 0), e.g. by
+        /// another program on the same key: the next request on it waits until <paramref name="resumeIn"/> has passed.
+        /// </summary>
+        public static void HoldFor(string apiKey, BingXEndpoint endpoint, TimeSpan resumeIn)
+        {
+            if (Disabled || endpoint.RequestsPerSecond <= 0 || resumeIn <= TimeSpan.Zero)
+            {
+                return;
+            }
+            EndpointPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new EndpointPacer(endpoint.RequestsPerSecond, Window + SafetyMargin));
+            pacer.Hold(resumeIn);
+        }
+
         /// <summary>Test hook.</summary>
         internal static void ResetAll() => Pacers.Clear();
 
@@ -70,12 +84,33 @@ namespace BingX.PowerShell.Client.RateLimiting
                 _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
             }
 
+            // Until when the exchange's own headers asked this key to pause (Stopwatch ticks; 0: no hold).
+            private long _heldUntilTicks;
+
+            public void Hold(TimeSpan resumeIn)
+            {
+                long until = Clock.ElapsedTicks + (long)(resumeIn.TotalSeconds * Stopwatch.Frequency);
+                long seen;
+                while ((seen = Interlocked.Read(ref _heldUntilTicks)) < until
+                    && Interlocked.CompareExchange(ref _heldUntilTicks, until, seen) != seen)
+                {
+                }
+            }
+
             public async Task<IDisposable> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
             {
                 await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     bool told = false;
+                    long heldUntil = Interlocked.Read(ref _heldUntilTicks);
+                    if (heldUntil > Clock.ElapsedTicks)
+                    {
+                        TimeSpan hold = TimeSpan.FromSeconds((double)(heldUntil - Clock.ElapsedTicks) / Stopwatch.Frequency);
+                        told = true;
+                        onWait?.Invoke(hold);
+                        await Task.Delay(hold + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                    }
                     while (_recent.Count >= _limit)
                     {
                         Slot oldest = _recent.Peek();
