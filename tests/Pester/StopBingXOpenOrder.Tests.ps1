@@ -306,7 +306,7 @@ Describe 'Exchange errors become stable ErrorIds' {
         $errors = @()
         $cancelled = Stop-BingXOpenOrder -Symbol ETH-USDT, BTC-USDT -Force -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors | Should -HaveCount 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXSymbolNotFound,*'
         $errors[0].TargetObject | Should -Be 'ETH-USDT'
         $cancelled.Symbol | Sort-Object -Unique | Should -Be 'BTC-USDT'
     }

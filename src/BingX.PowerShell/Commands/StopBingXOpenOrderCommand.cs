@@ -89,7 +89,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException))
             {
-                Report(ex, symbol ?? "All");
+                ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             }
         }
 
