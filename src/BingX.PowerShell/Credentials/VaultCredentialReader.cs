@@ -41,17 +41,13 @@ namespace BingX.PowerShell.Credentials
                 catch (RuntimeException ex)
                 {
                     // -ErrorAction Stop in the caller's scope turns Get-Secret's error into an exception.
-                    throw Classify(ex.ErrorRecord, secretName, vault, where);
+                    throw NoVaultIfSo(Classify(ex.ErrorRecord, secretName, vault, where), ps);
                 }
                 noVaultRegistered = ps.Streams.Warning.Count > 0
                     && ps.Streams.Warning[0].Message.IndexOf("no extension vaults registered", StringComparison.OrdinalIgnoreCase) >= 0;
                 if (ps.HadErrors && ps.Streams.Error.Count > 0)
                 {
-                    Exception failure = Classify(ps.Streams.Error[0], secretName, vault, where);
-                    // With no vault registered, Get-Secret warns and then reports GetSecretNotFound, whose advice (Set-Secret) cannot work.
-                    throw failure is VaultException notFound && notFound.ErrorId == BingXErrorIds.SecretNotFound && (noVaultRegistered || NoVaultRegistered())
-                        ? NoVault(null)
-                        : failure;
+                    throw NoVaultIfSo(Classify(ps.Streams.Error[0], secretName, vault, where), ps);
                 }
             }
 
@@ -60,6 +56,21 @@ namespace BingX.PowerShell.Credentials
                 throw noVaultRegistered || NoVaultRegistered() ? NoVault(null) : SecretNotFound(secretName, vault, where, null);
             }
             return FromSecret(results[0].BaseObject, secretName, where);
+        }
+
+        /// <summary>
+        /// With no vault registered, Get-Secret warns and then reports GetSecretNotFound, whose advice (Set-Secret)
+        /// cannot work: that failure becomes BingXVaultNotFound.
+        /// </summary>
+        private static Exception NoVaultIfSo(Exception failure, System.Management.Automation.PowerShell getSecret)
+        {
+            if (!(failure is VaultException notFound) || notFound.ErrorId != BingXErrorIds.SecretNotFound)
+            {
+                return failure;
+            }
+            bool warned = getSecret.Streams.Warning.Count > 0
+                && getSecret.Streams.Warning[0].Message.IndexOf("no extension vaults registered", StringComparison.OrdinalIgnoreCase) >= 0;
+            return warned || NoVaultRegistered() ? NoVault(null) : failure;
         }
 
         /// <summary>
