@@ -178,7 +178,7 @@ namespace BingX.PowerShell.Commands
             Report(exception, symbol ?? "All");
         }
 
-        private static ErrorCategory CategoryOf(BingXErrorKind kind)
+        internal static ErrorCategory CategoryOf(BingXErrorKind kind)
         {
             switch (kind)
             {
