@@ -182,3 +182,15 @@ foreach (`$test in `$result.Failed) { "FailedTest=`$(`$test.ExpandedPath): `$(`$
         $run.StdOut | Should -Match "Passed=$($ids.Count + 3)\b" -Because $run.StdOut
     }
 }
+
+Describe 'Where the rules are written' {
+    It 'about_BingX states the rate limiter''s hold cap' {
+        $about = Get-Help about_BingX | Out-String
+        $about | Should -Match 'unanswered 3\s+seconds after it was sent counts as having arrived'
+    }
+
+    It 'the CHANGELOG names every cmdlet' {
+        $changelog = Get-Content -Raw (Join-Path $PSScriptRoot '../../CHANGELOG.md')
+        foreach ($name in (Get-Command -Module BingX).Name) { $changelog | Should -Match "``$name``" -Because 'the CHANGELOG names all cmdlets' }
+    }
+}
