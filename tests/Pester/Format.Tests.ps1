@@ -78,6 +78,18 @@ Describe 'BingXOrder views' {
         $text | Should -Match '(^|\s)11-24 15:12(\s|$)'
     }
 
+    It 'the Wide view at 80 columns cuts text columns, never the amounts' {
+        $text = Show-Table -InputObject $orders -View Wide -Width 80
+        $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
+        foreach ($order in $orders) {
+            $line = @($lines | Where-Object { $_ -match "\b$($order.OrderId)\b" })
+            $line | Should -HaveCount 1
+            foreach ($value in (Get-InvariantText $order.Price), (Get-InvariantText $order.OrigQty), (Get-InvariantText $order.ExecutedQty)) {
+                $line[0] | Should -Match "(^|\s)$([regex]::Escape($value))(\s|$)" -Because $text
+            }
+        }
+    }
+
     It 'the Wide view fits a 120-column Out-File log' {
         $file = Join-Path $TestDrive 'wide.log'
         $orders | Format-Table -View Wide | Out-File -FilePath $file -Width 120
