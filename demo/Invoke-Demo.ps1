@@ -35,8 +35,6 @@ $repoRoot = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..'))
 $ModulePath = [IO.Path]::GetFullPath($ModulePath)
 $SimulatorPath = [IO.Path]::GetFullPath($SimulatorPath)
 $vaultName = 'BingXDemo'
-# Wide enough for the order table's default view, so it is never cut to the width of a redirected console.
-$tableWidth = [Math]::Max(160, $Host.UI.RawUI.BufferSize.Width)
 
 function Write-Title([string] $Text) {
     Write-Host ''
@@ -56,9 +54,9 @@ function Write-Table {
     process { $items.Add($InputObject) }
     end {
         if ($items.Count -eq 0) { Write-Host '(nothing)' -ForegroundColor DarkGray; return }
-        # -AutoSize: columns as wide as their contents, so the table stays narrow enough for a normal terminal.
-        $formatted = if ($List) { $items | Format-List } else { $items | Format-Table -AutoSize }
-        $text = $formatted | Out-String -Width $tableWidth
+        # The module's own views at the console's width, exactly what a user sees (they fit 80 columns).
+        $formatted = if ($List) { $items | Format-List } else { $items | Format-Table }
+        $text = $formatted | Out-String
         Write-Host (($text -split "`r?`n" | ForEach-Object TrimEnd) -join [Environment]::NewLine).Trim("`r", "`n")
     }
 }

@@ -145,7 +145,8 @@ Describe 'Connect-BingX and Disconnect-BingX' {
         $info.Source | Should -Match "${prefix}Conn"
         $info.ClockOffset | Should -Not -BeNullOrEmpty
         ($info | Out-String) | Should -Not -Match ([regex]::Escape($account.ApiKey))
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @('/openApi/spot/v1/server/time')
+        # The clock, then one signed read that proves the key.
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @('/openApi/spot/v1/server/time', '/openApi/spot/v1/account/balance')
 
         # The secret goes away from the vault: the connection still has it.
         Remove-Secret -Name "${prefix}Conn" -Vault $vault
@@ -166,6 +167,38 @@ Describe 'Connect-BingX and Disconnect-BingX' {
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXNetworkError,*'
     }
 
+    It 'checks the key: a wrong <Name> fails at connect time with BingXAuthenticationFailed, and the session stays as it was' -ForEach @(
+        @{ Name = 'secret'; Code = 100001 }
+        @{ Name = 'API key'; Code = 100413 }
+    ) {
+        Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
+        $wrong = if ($Code -eq 100001) { [pscredential]::new($account.ApiKey, (ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force)) }
+        else { [pscredential]::new('NoSuchKey0000000000000000000000', (ConvertTo-SecureString 'whatever' -AsPlainText -Force)) }
+        Clear-SimRequestLog $sim
+
+        $err = { Connect-BingX -BaseUri $sim.BaseUri -Credential $wrong } | Should -Throw -ErrorId 'BingXAuthenticationFailed,*' -PassThru
+        $err.Exception.Code | Should -Be $Code
+        $err.Exception.Message | Should -Match 'Check the -Credential given'
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Contain '/openApi/spot/v1/account/balance'
+        # The earlier connection still serves.
+        Get-BingXOpenOrder -Symbol BTC-USDT | Should -HaveCount 2
+        (Get-SimRequestLog -Simulator $sim -Path $openPath)[-1].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
+    }
+
+    It 'a key without the Read permission is still a valid key: Connect-BingX succeeds and says so in verbose' {
+        $trader = New-SimAccount -Simulator $sim -Permissions SpotTrading
+        $verbose = Connect-BingX -BaseUri $sim.BaseUri -Credential $trader.Credential -Verbose 4>&1 | ForEach-Object Message
+        ($verbose -join "`n") | Should -Match 'valid but may not read the balance'
+    }
+
+    It '-SkipCheck sends nothing, and a wrong key then fails on the first command' {
+        $wrong = [pscredential]::new($account.ApiKey, (ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force))
+        $info = Connect-BingX -BaseUri $sim.BaseUri -Credential $wrong -SkipCheck -PassThru
+        $info.ClockOffset | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
+        { Get-BingXOpenOrder -Symbol BTC-USDT } | Should -Throw -ErrorId 'BingXAuthenticationFailed,*'
+    }
+
     It 'Disconnect-BingX forgets the credentials' {
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -HaveCount 2
@@ -174,3 +207,30 @@ Describe 'Connect-BingX and Disconnect-BingX' {
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXSecretNotFound,*'
     }
 }
+
+Describe 'No vault registered' {
+    BeforeAll {
+        # Only the stand-in's registry can be emptied safely (it is this process's); the real one is the user's.
+        $others = @(Get-SecretVault | Where-Object Name -notlike "$prefix*")
+    }
+
+    It 'answers BingXVaultNotFound with Register-SecretVault advice, not BingXSecretNotFound' {
+        if ($others.Count -gt 0) { Set-ItResult -Skipped -Because "other vaults are registered ($($others.Name -join ', '))"; return }
+        Disconnect-BingX
+        Clear-SimRequestLog $sim
+        Get-SecretVault -Name "$prefix*" | Unregister-SecretVault
+        try {
+            Get-SecretVault | Should -BeNullOrEmpty
+            $err = { Get-BingXOpenOrder -Symbol BTC-USDT -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'BingXVaultNotFound,*' -PassThru
+            $err.Exception.Message | Should -Match 'No SecretManagement vault is registered'
+            $err.Exception.Message | Should -Match 'Register-SecretVault'
+            $err.Exception.Message | Should -Not -Match 'Set-Secret'
+            { Connect-BingX -BaseUri $sim.BaseUri -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'BingXVaultNotFound,*'
+            Get-SimRequestLog -Simulator $sim | Where-Object path -NE '/openApi/spot/v1/server/time' | Should -BeNullOrEmpty
+        }
+        finally {
+            Register-SecretVault -ModuleName $vaultModule -Name $vault -DefaultVault -ErrorAction Stop
+        }
+    }
+}
+

@@ -54,8 +54,8 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
         # The simulator does not list LINK-USDT: its "symbol not exist" proves the request was sent, so the
         # validator accepted the normalised name.
         $errors | Should -HaveCount 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
-        $errors[0].Exception.Code | Should -Be 100204
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXSymbolNotFound,*'
+        $errors[0].Exception.InnerException.Code | Should -Be 100204
         (Get-SimRequestLog -Simulator $sim -Path $openPath)[0].query | Should -Match '(^|&)symbol=LINK-USDT&'
     }
 

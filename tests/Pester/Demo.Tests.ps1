@@ -41,7 +41,7 @@ Describe 'demo/Invoke-Demo.ps1' {
     It 'shows the open orders on all three symbols before' {
         $rows = Get-OrderRow (Get-Section '2. What is open' '3. What would go')
         $rows | Should -HaveCount 6
-        @($rows | Where-Object { $_ -match '^BTC-USDT .* PENDING ' }) | Should -HaveCount 3
+        @($rows | Where-Object { $_ -match '^BTC-USDT .* PENDING$' }) | Should -HaveCount 3
         @($rows | Where-Object { $_ -match '^ETH-USDT ' }) | Should -HaveCount 2
         @($rows | Where-Object { $_ -match '^SOL-USDT ' }) | Should -HaveCount 1
     }
@@ -55,14 +55,14 @@ Describe 'demo/Invoke-Demo.ps1' {
     It 'shows the three cancelled orders' {
         $rows = Get-OrderRow (Get-Section '4. The real cancel' '5. What is left')
         $rows | Should -HaveCount 3
-        $rows | ForEach-Object { $_ | Should -Match '^BTC-USDT .* CANCELED ' }
+        $rows | ForEach-Object { $_ | Should -Match '^BTC-USDT .* CANCELED$' }
     }
 
     It 'shows what is left: the other symbols'' orders, still open' {
         $rows = Get-OrderRow (Get-Section '5. What is left' 'Demo finished')
         $rows | Should -HaveCount 3
         $rows | Should -Not -Match '^BTC-USDT'
-        $rows | ForEach-Object { $_ | Should -Match '^(ETH|SOL)-USDT .* PENDING ' }
+        $rows | ForEach-Object { $_ | Should -Match '^(ETH|SOL)-USDT .* PENDING$' }
     }
 
     It 'finishes (reporting its time) and stops the simulator' {

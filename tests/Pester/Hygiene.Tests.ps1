@@ -154,7 +154,7 @@ Describe 'Every cmdlet with -Verbose -Debug under Start-Transcript, on success a
         $transcript = $sources['the transcript']
         $transcript | Should -Match 'VERBOSE: POST /openApi/spot/v1/trade/cancelOpenOrders -> HTTP 200'
         $transcript | Should -Match 'DEBUG: POST /openApi/spot/v1/trade/cancelOpenOrders\?symbol=BTC-USDT&timestamp=\d+&signature=\[redacted\]; X-BX-APIKEY: \w{4}\.\.\.\w{4}'
-        $transcript | Should -Match 'WARNING: .*earlier attempt was lost'
+        $transcript | Should -Match 'VERBOSE: .*an earlier attempt lost its answer'
         $transcript | Should -Match 'What if:'
         $transcript | Should -Match 'BingXRateLimited,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
         $transcript | Should -Match 'StackTrace'

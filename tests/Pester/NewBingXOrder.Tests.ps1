@@ -382,9 +382,9 @@ Describe 'New-BingXOrder refuses bad input before sending anything' {
         $err.Exception.Message | Should -Match 'Nothing was sent'
     }
 
-    It 'a missing -Side or -Type' {
+    It 'a missing -Side, or -Type without -Price (-Price alone implies LIMIT; MARKET only when stated)' {
         { New-BingXOrder -Symbol BTC-USDT -Type LIMIT -Quantity 1 -Price 1 } | Should -Throw
-        { New-BingXOrder -Symbol BTC-USDT -Side BUY -Quantity 1 -Price 1 } | Should -Throw
+        { New-BingXOrder -Symbol BTC-USDT -Side BUY -Quantity 1 } | Should -Throw -ErrorId 'BingXInvalidParameter,*'
     }
 
     It 'both -Credential and -Vault' {

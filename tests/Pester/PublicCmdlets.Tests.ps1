@@ -94,7 +94,7 @@ Describe 'Get-BingXSymbol' {
 
     It 'formats as a table' {
         $table = Get-BingXSymbol -Symbol BTC-USDT | Format-Table | Out-String -Width 150
-        $table | Should -Match 'Symbol\s+Online\s+ApiBuy\s+ApiSell\s+TickSize'
+        $table | Should -Match 'Symbol\s+Online\s+TickSize\s+StepSize\s+MinQty\s+MinNotional'
     }
 
     It 'refuses -Symbol <Name> before sending anything' -ForEach @(

@@ -15,34 +15,42 @@ BeforeAll {
 
 Describe 'README snippets' {
     It 'marks the snippets this file runs' {
-        @($snippets.Keys | Sort-Object) | Should -Be @('MyTrading.psm1', 'MyTrading.Simulator.Tests.ps1', 'MyTrading.Tests.ps1', 'runbook-catch')
+        @($snippets.Keys | Sort-Object) | Should -Be @(@('MyTrading.psm1', 'MyTrading.Simulator.Tests.ps1', 'MyTrading.Tests.ps1', 'run-your-tests', 'runbook-catch', 'runbook-outvariable') | Sort-Object)
     }
 
-    It 'the Pester user''s module, mock tests and simulator tests pass as written' {
-        # As a new user who has only BingX on the module path, from a clone's root (the snippet imports the
-        # simulator helpers by a path relative to it).
-        $folder = Join-Path $TestDrive 'pester-user'
+    It 'the Pester user''s module, mock tests and simulator tests pass as written, run as the README says' {
+        # As a new user in a fresh pwsh (own home, nothing on PSModulePath), at a clone's root after the README's
+        # two commands (the simulator snippet imports the helpers by a path relative to it), running the README's
+        # own run-your-tests snippet on the files in ~/my-trading.
+        $userHome = Join-Path $TestDrive 'pester-user-home'
+        $folder = Join-Path $userHome 'my-trading'
         $null = New-Item -ItemType Directory -Path $folder
         foreach ($name in 'MyTrading.psm1', 'MyTrading.Tests.ps1', 'MyTrading.Simulator.Tests.ps1') {
             Set-Content -Path (Join-Path $folder $name) -Value $snippets[$name]
         }
-        $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
-        $script = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$pester'
-`$result = Invoke-Pester -Path '$folder' -PassThru -Output None
-"Passed=`$(`$result.PassedCount)"
-"Failed=`$(`$result.FailedCount + `$result.FailedContainersCount)"
-foreach (`$test in `$result.Failed) { "FailedTest=`$(`$test.ExpandedPath): `$(`$test.ErrorRecord -join ' ')" }
-"@
-        $run = Invoke-ChildPwsh -Command $script -IsolatedHome (Join-Path $TestDrive 'pester-user-home') -WorkingDirectory $repoRoot -TimeoutSec 180 -Environment @{
-            PSModulePath         = Split-Path $env:BINGX_MODULE_PATH -Parent
-            BINGX_SIMULATOR_PATH = $env:BINGX_SIMULATOR_PATH
+        # The NuGet cache the build restored Pester into (…/packages/pester/<version>/tools).
+        $packages = Split-Path (Split-Path (Split-Path (Get-Module Pester).ModuleBase -Parent) -Parent) -Parent
+        $run = Invoke-ChildPwsh -Command $snippets['run-your-tests'] -IsolatedHome $userHome -WorkingDirectory $repoRoot -TimeoutSec 180 -Environment @{
+            NUGET_PACKAGES = $packages
         }
 
+        $output = $run.StdOut -replace '\x1b\[[0-9;]*m', ''
         $run.ExitCode | Should -Be 0 -Because $run.StdErr
-        $run.StdOut | Should -Match 'Failed=0\b' -Because $run.StdOut
-        $run.StdOut | Should -Match 'Passed=4\b' -Because $run.StdOut
+        $output | Should -Match 'Tests Passed: 6, Failed: 0\b' -Because $output
+    }
+
+    It 'names the Pester version the build pins' {
+        [xml] $tools = Get-Content -Raw (Join-Path $repoRoot 'tests/tools/TestTools.csproj')
+        $version = [string] ($tools.Project.PropertyGroup.PesterVersion | Where-Object { $_ } | Select-Object -First 1)
+        $snippets['run-your-tests'] | Should -Match ([regex]::Escape("pester/$version/tools/Pester.psd1"))
+    }
+
+    It 'matches ErrorIds with the wildcard form everywhere, and the snippets use it' {
+        $forms = @([regex]::Matches($readme, "-ErrorId\s+(?<id>'[^']*'|\S+)") | ForEach-Object { $_.Groups['id'].Value })
+        $forms.Count | Should -BeGreaterOrEqual 3
+        foreach ($form in $forms) { $form | Should -Match "^'BingX\w+,\*'$" }
+        $snippets['MyTrading.Tests.ps1'] | Should -Match "Should -Throw -ErrorId 'BingX\w+,\*'"
+        $snippets['MyTrading.Simulator.Tests.ps1'] | Should -Match "Should -Throw -ErrorId 'BingX\w+,\*'"
     }
 
     Context 'the runbook''s rate-limit catch, against the simulator' {
@@ -77,6 +85,16 @@ foreach (`$test in `$result.Failed) { "FailedTest=`$(`$test.ExpandedPath): `$(`$
             $warnings | Should -HaveCount 1
             $warnings[0].Message | Should -Match '^BingX is rate-limiting this key until \S.*; nothing was cancelled\.$'
             Get-BingXOpenOrder -Credential $account.Credential | Should -HaveCount 2
+        }
+
+        It 'the -OutVariable snippet keeps what was cancelled before an unknown symbol stopped it' {
+            $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.1'
+            Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
+            $warnings = & ([scriptblock]::Create($snippets['runbook-outvariable'])) 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+            $warnings | Should -HaveCount 1
+            $warnings[0].Message | Should -Be 'Stopped at NOPE-USDT (BingXSymbolNotFound) after cancelling 2 order(s).'
+            # -ErrorAction Stop ended the run: ETH-USDT was not reached.
+            Get-BingXOpenOrder -Credential $account.Credential | ForEach-Object Symbol | Should -Be 'ETH-USDT'
         }
 
         It 'rethrows anything else' {

@@ -567,6 +567,16 @@ Describe 'No vault registered, no default vault' {
         $errors[0].FullyQualifiedErrorId | Should -BeExactly "GetSecretNotFound,$script:Real.GetSecretCommand"
     }
 
+    It 'Get-SecretVault returns nothing, without a warning or an error' {
+        # PowerShell/SecretManagement src/code/SecretManagement.cs, GetSecretVaultCommand.EndProcessing: lists the
+        # registered vaults matching -Name (default '*'); unlike Get-Secret it does not call CheckForRegisteredVaults.
+        Skip-UnlessRegistryIsOurs -Empty
+        $found = @(Get-SecretVault -WarningVariable warnings -ErrorVariable errors)
+        $found.Count | Should -Be 0
+        $warnings.Count | Should -Be 0
+        $errors.Count | Should -Be 0
+    }
+
     It 'Get-SecretInfo warns and returns nothing' {
         Skip-UnlessRegistryIsOurs -Empty
         Get-SecretInfo -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeNullOrEmpty

@@ -306,7 +306,7 @@ Describe 'Exchange errors become stable ErrorIds' {
         $errors = @()
         $cancelled = Stop-BingXOpenOrder -Symbol ETH-USDT, BTC-USDT -Force -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors | Should -HaveCount 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXSymbolNotFound,*'
         $errors[0].TargetObject | Should -Be 'ETH-USDT'
         $cancelled.Symbol | Sort-Object -Unique | Should -Be 'BTC-USDT'
     }
@@ -341,7 +341,7 @@ Describe 'Get-BingXOpenOrder' -Tag Core {
     It 'formats as a table that names the columns an admin looks for' {
         $order = [BingX.PowerShell.BingXOrder] @{ Symbol = 'BTC-USDT'; OrderId = 1735964997957275651; Side = 'BUY'; Type = 'LIMIT'; Status = 'NEW'; Price = 30000; OrigQty = 0.001 }
         $table = $order | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Symbol\s+OrderId\s+Side\s+Type\s+Status\s+Price'
+        $table | Should -Match 'Symbol\s+OrderId\s+Side\s+Price\s+Qty\s+Status'
         $table | Should -Match '1735964997957275651'
     }
 }

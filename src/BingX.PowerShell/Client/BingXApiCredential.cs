@@ -24,6 +24,15 @@ namespace BingX.PowerShell.Client
 
         public byte[] SecretKey { get; }
 
+        /// <summary>
+        /// Where the key came from, for advice in errors: "-Credential", or the secret and vault it was read from
+        /// (null when unknown). Set once, when the credential is resolved.
+        /// </summary>
+        public string? Source { get; set; }
+
+        /// <summary>True when the key was read from a SecretManagement vault.</summary>
+        public bool FromVault { get; set; }
+
         /// <summary>The key as it may appear in logs: first and last four characters.</summary>
         public string RedactedApiKey { get; }
 

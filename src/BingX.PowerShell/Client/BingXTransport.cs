@@ -103,7 +103,7 @@ namespace BingX.PowerShell.Client
                     T result = await attempt().ConfigureAwait(false);
                     if (lostAnswer != null)
                     {
-                        _options.Log.Warning($"{endpoint}: the answer to an earlier attempt was lost ({lostAnswer.ErrorId}), so that attempt may have been carried out; what it did is not part of this result.");
+                        ReportLostAnswerAfterSuccess(endpoint, lostAnswer);
                     }
                     return result;
                 }
@@ -160,8 +160,33 @@ namespace BingX.PowerShell.Client
             {
                 return;
             }
+            if (ex.OutcomeUnknown)
+            {
+                // Its own message already says it may have been carried out: say so once.
+                ex.AppendToMessage($"Earlier attempts lost their answers too ({lostAnswer.ErrorId}).");
+                return;
+            }
             ex.OutcomeUnknown = true;
             ex.AppendToMessage($"An earlier attempt lost its answer ({lostAnswer.ErrorId}) and may have been carried out: check the orders before repeating the request.");
+        }
+
+        /// <summary>
+        /// A retry succeeded after an earlier attempt lost its answer. Cancelling all orders, or one order, twice ends
+        /// in the same state as once, and a successful single cancel proves the earlier attempt did not cancel that
+        /// order: the result is the truth, so only a verbose line. A batch cancel's retry reports the orders the lost
+        /// attempt did cancel as not cancelled ("already cancelled"): that deserves a warning.
+        /// </summary>
+        private void ReportLostAnswerAfterSuccess(BingXEndpoint endpoint, BingXException lostAnswer)
+        {
+            if (endpoint == BingXEndpoint.CancelOrders)
+            {
+                _options.Log.Warning($"{endpoint}: the answer to an earlier attempt was lost ({lostAnswer.ErrorId}), and that attempt may have cancelled some of these orders: those this retry reports as not cancelled (already cancelled) may be among them.");
+                return;
+            }
+            string consequence = endpoint == BingXEndpoint.CancelOpenOrders
+                ? "; orders it cancelled are not in this result, and none are left open either way"
+                : string.Empty;
+            _options.Log.Verbose($"{endpoint}: an earlier attempt lost its answer ({lostAnswer.ErrorId}); the retry succeeded{consequence}.");
         }
 
         /// <summary>How long to wait before the exchange accepts the request again, and <see cref="BingXRateLimitedException.LocalRetryAfter"/>.</summary>
@@ -346,7 +371,15 @@ namespace BingX.PowerShell.Client
                     _options.Log.Verbose($"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
                     _options.Log.Debug("Response: " + Truncate(body, 2000));
                     ReadRateLimitHeaders(endpoint, response, credential);
-                    return ParseEnvelope(endpoint, response, status, body);
+                    try
+                    {
+                        return ParseEnvelope(endpoint, response, status, body);
+                    }
+                    catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Authentication && credential != null)
+                    {
+                        ex.AppendToMessage(AuthenticationAdvice.For(ex.Code, credential.Source, credential.FromVault));
+                        throw;
+                    }
                 }
                 finally
                 {

@@ -98,7 +98,9 @@ namespace BingX.PowerShell.Commands
                 if (credential != null)
                 {
                     source = "-Credential";
-                    return VaultCredentialReader.FromPSCredential(credential, source);
+                    BingXApiCredential given = VaultCredentialReader.FromPSCredential(credential, source);
+                    given.Source = source;
+                    return given;
                 }
                 if (!vaultGiven && connection != null)
                 {
@@ -108,7 +110,10 @@ namespace BingX.PowerShell.Commands
                 string? fromVault = vault ?? connection?.Vault;
                 source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
                 WriteVerbose($"Reading {source}.");
-                return VaultCredentialReader.Read(name, fromVault);
+                BingXApiCredential read = VaultCredentialReader.Read(name, fromVault);
+                read.Source = source;
+                read.FromVault = true;
+                return read;
             }
             catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
             {
@@ -156,7 +161,24 @@ namespace BingX.PowerShell.Commands
             WriteError(record);
         }
 
-        private static ErrorCategory CategoryOf(BingXErrorKind kind)
+        /// <summary>
+        /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
+        /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>.
+        /// </summary>
+        internal void ReportForSymbol(Exception exception, string? symbol, string consequence)
+        {
+            if (symbol != null && exception is BingXApiException api && api.Code == 100204
+                && api.ApiMessage.IndexOf("symbol", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"BingX lists no spot symbol {symbol}, so {consequence}. Check the spelling: Get-BingXSymbol lists the symbols, and Tab after -Symbol completes them.", api),
+                    BingXErrorIds.SymbolNotFound, ErrorCategory.ObjectNotFound, symbol));
+                return;
+            }
+            Report(exception, symbol ?? "All");
+        }
+
+        internal static ErrorCategory CategoryOf(BingXErrorKind kind)
         {
             switch (kind)
             {

@@ -39,6 +39,13 @@ namespace BingX.PowerShell.Commands
         [ValidateRange(1, 60000)]
         public int RecvWindow { get; set; }
 
+        /// <summary>
+        /// Send nothing: no clock measurement and no key check (for offline setup). A wrong key then shows up on the
+        /// first command instead.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipCheck { get; set; }
+
         /// <summary>Write the connection's details (no secrets) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -56,28 +63,40 @@ namespace BingX.PowerShell.Commands
             BingXApiCredential credential = ResolveCredential(Credential, Vault, SecretName, null, out string source);
             string secretName = SecretName ?? BingXSession.DefaultSecretName;
 
+            int? recvWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RecvWindow)) ? RecvWindow : (int?)null;
             // Measure the clock offset now: the first signed request is then stamped right even on a skewed machine.
             var client = new BingXClient(new BingXClientOptions
             {
                 BaseUri = baseUri,
+                Credential = credential,
+                RecvWindow = recvWindow,
                 Timeout = RequestedTimeout ?? BingXClientOptions.DefaultTimeout,
                 MaxRateLimitWait = RequestedMaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
                 Log = Pump,
             });
-            BingXServerTime time;
-            try
+            BingXServerTime? time = null;
+            if (SkipCheck)
             {
-                time = Run(ct => client.SynchronizeClockAsync(ct));
+                WriteVerbose("-SkipCheck: nothing sent; the clock is measured and the key checked by the first command.");
             }
-            catch (BingXException ex)
+            else
             {
-                ThrowTerminatingError(ToErrorRecord(ex, baseUri));
-                return;
+                try
+                {
+                    time = Run(ct => client.SynchronizeClockAsync(ct));
+                }
+                catch (BingXException ex)
+                {
+                    ThrowTerminatingError(ToErrorRecord(ex, baseUri));
+                    return;
+                }
+                CheckKey(client, credential);
             }
 
-            int? recvWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RecvWindow)) ? RecvWindow : (int?)null;
             BingXSession.Current = new BingXConnection(baseUri, credential, Vault, secretName, Credential == null, recvWindow, RequestedTimeout, RequestedMaxRateLimitWait);
-            WriteVerbose($"Connected to {baseUri} as {credential.RedactedApiKey}; clock offset {time.Offset.TotalMilliseconds:0} ms.");
+            WriteVerbose(time == null
+                ? $"Connected to {baseUri} as {credential.RedactedApiKey} without checking (-SkipCheck)."
+                : $"Connected to {baseUri} as {credential.RedactedApiKey}; key checked; clock offset {time.Offset.TotalMilliseconds:0} ms.");
 
             if (PassThru)
             {
@@ -87,8 +106,31 @@ namespace BingX.PowerShell.Commands
                     ApiKey = credential.RedactedApiKey,
                     Source = source,
                     RecvWindow = recvWindow,
-                    ClockOffset = time.Offset,
+                    ClockOffset = time?.Offset,
                 });
+            }
+        }
+
+        /// <summary>
+        /// One signed request proves the key and secret: GET account/balance. Of the signed reads it has the smallest
+        /// answer (one row per asset held, where openOrders without a symbol can return up to 2000 orders) and needs
+        /// no symbol or order id; its 5/s per-key budget is ample for a connect. A wrong key, secret or IP ends the
+        /// connect here and the session stays as it was. A key without the Read permission (100004) passed the
+        /// signature check already: that is said, not failed.
+        /// </summary>
+        private void CheckKey(BingXClient client, BingXApiCredential credential)
+        {
+            try
+            {
+                Run(ct => client.GetBalancesAsync(ct));
+            }
+            catch (BingXException ex) when (ex.ErrorId == BingXErrorIds.PermissionDenied)
+            {
+                WriteVerbose($"The key {credential.RedactedApiKey} is valid but may not read the balance (no Read permission): {ex.Message}");
+            }
+            catch (BingXException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, credential.RedactedApiKey));
             }
         }
     }

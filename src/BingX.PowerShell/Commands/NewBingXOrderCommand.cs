@@ -39,13 +39,17 @@ namespace BingX.PowerShell.Commands
         [ValidateSet("BUY", "SELL")]
         public BingXOrderSide Side { get; set; }
 
-        /// <summary>MARKET, LIMIT, TAKE_STOP_LIMIT, TAKE_STOP_MARKET, TRIGGER_LIMIT or TRIGGER_MARKET.</summary>
-        [Parameter(Mandatory = true, Position = 2)]
+        /// <summary>
+        /// MARKET, LIMIT, TAKE_STOP_LIMIT, TAKE_STOP_MARKET, TRIGGER_LIMIT or TRIGGER_MARKET. Left out: LIMIT when
+        /// -Price is given; a market order is placed only when MARKET is stated.
+        /// </summary>
+        [Parameter(Position = 2)]
+        [BingXOrderTypeTransformation]
         [ValidateSet("MARKET", "LIMIT", "TAKE_STOP_LIMIT", "TAKE_STOP_MARKET", "TRIGGER_LIMIT", "TRIGGER_MARKET")]
         public BingXOrderType Type { get; set; }
 
         /// <summary>How much of the base asset (BTC in BTC-USDT).</summary>
-        [Parameter]
+        [Parameter(Position = 3)]
         [BingXAmountTransformation]
         [ValidatePositiveAmount]
         public decimal? Quantity { get; set; }
@@ -57,7 +61,7 @@ namespace BingX.PowerShell.Commands
         public decimal? QuoteQuantity { get; set; }
 
         /// <summary>The limit price (LIMIT, TAKE_STOP_LIMIT, TRIGGER_LIMIT).</summary>
-        [Parameter]
+        [Parameter(Position = 4)]
         [BingXAmountTransformation]
         [ValidatePositiveAmount]
         public decimal? Price { get; set; }
@@ -82,7 +86,19 @@ namespace BingX.PowerShell.Commands
         protected override void BeginProcessing()
         {
             // The exchange's rules, checked before the vault is read or anything is sent.
-            string? problem = CheckCombination();
+            string? problem = null;
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Type)))
+            {
+                if (Price != null)
+                {
+                    Type = BingXOrderType.LIMIT;
+                }
+                else
+                {
+                    problem = "Give -Type: LIMIT with -Price, or MARKET to trade at the market price (a market order is placed only when -Type MARKET is stated).";
+                }
+            }
+            problem ??= CheckCombination();
             if (problem != null)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem + " Nothing was sent."),

@@ -22,6 +22,8 @@ namespace BingX.PowerShell.Commands
         private const string AllSet = "All";
         private const int OrdersListedInPrompt = 10;
         private readonly HashSet<string> _done = new HashSet<string>(StringComparer.Ordinal);
+        private const int ProgressActivityId = 1;
+        private bool _progressShown;
 
         /// <summary>The spot symbols whose open orders to cancel, e.g. BTC-USDT.</summary>
         [Parameter(ParameterSetName = SymbolSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -70,11 +72,14 @@ namespace BingX.PowerShell.Commands
                 CancelOn(null);
                 return;
             }
-            foreach (string symbol in Symbol ?? Array.Empty<string>())
+            string[] symbols = Symbol ?? Array.Empty<string>();
+            for (int i = 0; i < symbols.Length; i++)
             {
+                string symbol = symbols[i];
                 // Piped orders repeat their symbol: cancel-all once per symbol is enough.
                 if (_done.Add(symbol))
                 {
+                    ShowProgress(symbol, i, symbols.Length);
                     CancelOn(symbol);
                 }
                 else
@@ -92,6 +97,33 @@ namespace BingX.PowerShell.Commands
                     $"Stop-BingXOpenOrder cancels every open order on a symbol, so it does not take orders from the pipeline: order {OrderId} would have meant cancelling everything on {symbol}, including orders a filter left out. "
                     + "To cancel exactly the piped orders use Stop-BingXOrder (Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOrder); to cancel everything on a symbol pass the symbol (-Symbol BTC-USDT, or symbol strings on the pipeline). Nothing was sent."),
                 BingXErrorIds.PipedOrderRefused, ErrorCategory.InvalidArgument, OrderId));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, "Cancelling open orders", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            base.EndProcessing();
+        }
+
+        /// <summary>Per-symbol progress once there is more than one symbol (given together, or piped one after another).</summary>
+        private void ShowProgress(string symbol, int index, int count)
+        {
+            if (count < 2 && _done.Count < 2)
+            {
+                return;
+            }
+            _progressShown = true;
+            var record = new ProgressRecord(ProgressActivityId, "Cancelling open orders", count > 1
+                ? string.Format(CultureInfo.InvariantCulture, "{0} ({1} of {2})", symbol, index + 1, count)
+                : string.Format(CultureInfo.InvariantCulture, "{0} (symbol {1})", symbol, _done.Count));
+            if (count > 1)
+            {
+                record.PercentComplete = index * 100 / count;
+            }
+            WriteProgress(record);
         }
 
         private void CancelOn(string? symbol)
@@ -116,7 +148,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException))
             {
-                Report(ex, symbol ?? "All");
+                ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             }
         }
 

@@ -16,6 +16,7 @@ namespace BingX.PowerShell.Credentials
     internal static class VaultCredentialReader
     {
         internal const string GetSecretCommand = "Microsoft.PowerShell.SecretManagement\\Get-Secret";
+        internal const string GetSecretVaultCommand = "Microsoft.PowerShell.SecretManagement\\Get-SecretVault";
 
         public static BingXApiCredential Read(string secretName, string? vault)
         {
@@ -40,26 +41,56 @@ namespace BingX.PowerShell.Credentials
                 catch (RuntimeException ex)
                 {
                     // -ErrorAction Stop in the caller's scope turns Get-Secret's error into an exception.
-                    throw Classify(ex.ErrorRecord, secretName, vault, where);
-                }
-                if (ps.HadErrors && ps.Streams.Error.Count > 0)
-                {
-                    throw Classify(ps.Streams.Error[0], secretName, vault, where);
+                    throw NoVaultIfSo(Classify(ex.ErrorRecord, secretName, vault, where), ps);
                 }
                 noVaultRegistered = ps.Streams.Warning.Count > 0
                     && ps.Streams.Warning[0].Message.IndexOf("no extension vaults registered", StringComparison.OrdinalIgnoreCase) >= 0;
+                if (ps.HadErrors && ps.Streams.Error.Count > 0)
+                {
+                    throw NoVaultIfSo(Classify(ps.Streams.Error[0], secretName, vault, where), ps);
+                }
             }
 
-            if (noVaultRegistered)
-            {
-                // Get-Secret only warns "There are currently no extension vaults registered." and finds nothing.
-                throw NoVault(null);
-            }
             if (results.Count == 0 || results[0] == null)
             {
-                throw SecretNotFound(secretName, vault, where, null);
+                throw noVaultRegistered || NoVaultRegistered() ? NoVault(null) : SecretNotFound(secretName, vault, where, null);
             }
             return FromSecret(results[0].BaseObject, secretName, where);
+        }
+
+        /// <summary>
+        /// With no vault registered, Get-Secret warns and then reports GetSecretNotFound, whose advice (Set-Secret)
+        /// cannot work: that failure becomes BingXVaultNotFound.
+        /// </summary>
+        private static Exception NoVaultIfSo(Exception failure, System.Management.Automation.PowerShell getSecret)
+        {
+            if (!(failure is VaultException notFound) || notFound.ErrorId != BingXErrorIds.SecretNotFound)
+            {
+                return failure;
+            }
+            bool warned = getSecret.Streams.Warning.Count > 0
+                && getSecret.Streams.Warning[0].Message.IndexOf("no extension vaults registered", StringComparison.OrdinalIgnoreCase) >= 0;
+            return warned || NoVaultRegistered() ? NoVault(null) : failure;
+        }
+
+        /// <summary>
+        /// True when SecretManagement has no vault registered: its documented Get-SecretVault then returns nothing
+        /// (PowerShell/SecretManagement, GetSecretVaultCommand: it lists the registered vaults and writes no warning or error).
+        /// </summary>
+        private static bool NoVaultRegistered()
+        {
+            using (var ps = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace))
+            {
+                ps.AddCommand(GetSecretVaultCommand);
+                try
+                {
+                    return ps.Invoke().Count == 0 && !ps.HadErrors;
+                }
+                catch (RuntimeException)
+                {
+                    return false;
+                }
+            }
         }
 
         /// <summary>A PSCredential: user name = API key, password = secret key.</summary>

@@ -56,7 +56,8 @@ function New-Credential([string] $ApiKey, [string] $SecretKey) {
 
 # How a condition gives the credentials: connected with -Credential, or through the default vault.
 function Use-Credential([pscredential] $Credential) {
-    Connect-BingX -BaseUri $SimulatorBaseUri -Credential $Credential
+    # -SkipCheck: a wrong key must reach each command's own path (Connect-BingX's check would stop it here).
+    Connect-BingX -BaseUri $SimulatorBaseUri -Credential $Credential -SkipCheck
     $script:CredentialArgs = @{ Credential = $Credential }
 }
 

@@ -84,17 +84,15 @@ namespace BingX.PowerShell
         {
             switch (code)
             {
-                case 100001:
-                case 100412:
-                    return " Check that the stored secret key belongs to this API key (Connect-BingX re-reads the vault).";
-                case 100413:
-                    return " Check the API key stored in the vault; it may have been deleted or mistyped.";
+                // 100001, 100412, 100413: the transport adds advice that names where the key came from (AuthenticationAdvice).
                 case 100004:
                     return " Give the API key the needed permission (e.g. Spot Trading) at https://bingx.com/en/account/api/.";
                 case 100419:
                     return " Add this machine's public IP to the API key's whitelist at https://bingx.com/en/account/api/.";
                 case 100410:
-                    return " Wait until the time given and reduce the request rate; continuing can lead to a ban.";
+                    return BingXErrorClassifier.ParseUnblockTime(message) != null
+                        ? " Wait until the time given and reduce the request rate; continuing can lead to a ban."
+                        : " Wait a few seconds and reduce the request rate; continuing can lead to a ban.";
                 case 80014:
                     return " This machine's clock differs from the exchange's; the module re-synchronised and retried once.";
                 case 100421 when BingXErrorClassifier.IsTimestampMessage(message):
@@ -102,6 +100,31 @@ namespace BingX.PowerShell
                 default:
                     return string.Empty;
             }
+        }
+    }
+
+    /// <summary>What to check after an authentication failure, from where the key really came from.</summary>
+    internal static class AuthenticationAdvice
+    {
+        public static string For(int code, string? source, bool fromVault)
+        {
+            bool keyRejected = code == 100413;
+            if (fromVault)
+            {
+                string where = source ?? "the vault";
+                return keyRejected
+                    ? $"Check the API key stored in {where}: it may have been deleted or mistyped (Set-Secret replaces it; Connect-BingX reads it again)."
+                    : $"Check that the secret key stored in {where} belongs to its API key (Set-Secret replaces it; Connect-BingX reads it again).";
+            }
+            if (source == "-Credential")
+            {
+                return keyRejected
+                    ? "Check the -Credential given: its user name must be the API key, which may have been deleted or mistyped."
+                    : "Check the -Credential given: its password must be the secret key of the API key in its user name.";
+            }
+            return keyRejected
+                ? "Check the API key: it may have been deleted or mistyped."
+                : "Check that the secret key belongs to the API key.";
         }
     }
 }

@@ -47,10 +47,17 @@ namespace BingX.PowerShell
         public bool OutcomeUnknown { get; internal set; }
 
         /// <summary>The message, with what the client learnt after the failure (e.g. an earlier attempt whose answer was lost).</summary>
-        public override string Message => _note == null ? base.Message : base.Message + _note;
+        public override string Message => _note == null ? base.Message : EndSentence(base.Message) + _note;
 
         /// <summary>Adds a sentence to the message; used before the exception leaves the client.</summary>
-        internal void AppendToMessage(string sentence) => _note = (_note ?? string.Empty) + " " + sentence.Trim();
+        internal void AppendToMessage(string sentence) => _note = (_note == null ? string.Empty : EndSentence(_note)) + " " + EndSentence(sentence.Trim());
+
+        /// <summary>The exchange's messages have no full stop ("Incorrect apiKey"): add one before another sentence follows.</summary>
+        internal static string EndSentence(string text)
+        {
+            string trimmed = text.TrimEnd();
+            return trimmed.Length == 0 || ".!?:".IndexOf(trimmed[trimmed.Length - 1]) >= 0 ? trimmed : trimmed + ".";
+        }
     }
 
     /// <summary>The exchange answered with a non-zero BingX code.</summary>
@@ -72,8 +79,12 @@ namespace BingX.PowerShell
 
         public int HttpStatus { get; }
 
-        private static string FormatMessage(int code, string apiMessage, string? endpoint) =>
-            $"BingX rejected {endpoint ?? "the request"} with code {code}: {apiMessage}{BingXErrorAdvice.For(code, apiMessage)}";
+        private static string FormatMessage(int code, string apiMessage, string? endpoint)
+        {
+            string text = $"BingX rejected {endpoint ?? "the request"} with code {code}: {apiMessage}";
+            string advice = BingXErrorAdvice.For(code, apiMessage);
+            return advice.Length == 0 ? text : EndSentence(text) + advice;
+        }
     }
 
     /// <summary>Code 100410: too many requests. <see cref="RetryAfter"/> is when the exchange says it may be retried.</summary>

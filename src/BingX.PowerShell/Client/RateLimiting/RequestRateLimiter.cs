@@ -18,11 +18,17 @@ namespace BingX.PowerShell.Client.RateLimiting
     /// one than it was sent. So a request may go only once the N-th request before it has been <em>answered</em>
     /// and a full window has passed since: the exchange handled that one before it answered, and handles the new
     /// one after it is sent, so the two are at least a window apart on the exchange's side whatever the latency.
+    /// One slow answer must not hold every runspace on the key until it times out, though: a request still unanswered
+    /// <see cref="AnswerHoldCap"/> after it was sent counts as having arrived then (it has surely reached the
+    /// exchange by then, or never will), and the next one goes a window after that.
     /// </remarks>
     internal static class RequestRateLimiter
     {
         /// <summary>The window the exchange counts in.</summary>
         internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+        /// <summary>The longest a request's missing answer holds the requests behind it (then it counts as arrived).</summary>
+        internal static readonly TimeSpan AnswerHoldCap = TimeSpan.FromSeconds(3);
 
         /// <summary>Added to the window for clock granularity on either side.</summary>
         internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(20);
@@ -70,6 +76,7 @@ namespace BingX.PowerShell.Client.RateLimiting
         {
             private readonly int _limit;
             private readonly long _windowTicks;
+            private readonly long _holdCapTicks = (long)(AnswerHoldCap.TotalSeconds * Stopwatch.Frequency);
 
             // One caller at a time decides when it may send, in arrival order (SemaphoreSlim queues async waiters
             // first in, first out), so no runspace can starve another.
@@ -114,9 +121,11 @@ namespace BingX.PowerShell.Client.RateLimiting
                     while (_recent.Count >= _limit)
                     {
                         Slot oldest = _recent.Peek();
-                        // Still in flight: nothing is known about when the exchange will count it; wait for its answer.
-                        await WaitOrCancelAsync(oldest.Answered, cancellationToken).ConfigureAwait(false);
-                        long due = oldest.AnsweredAtTicks + _windowTicks;
+                        // Still in flight: wait for its answer, but no longer than the hold cap after it was sent.
+                        long heldUntil = oldest.SentAtTicks + _holdCapTicks;
+                        await WaitOrCancelAsync(oldest.Answered, heldUntil, cancellationToken).ConfigureAwait(false);
+                        long arrived = oldest.Answered.IsCompleted ? Math.Min(oldest.AnsweredAtTicks, heldUntil) : heldUntil;
+                        long due = arrived + _windowTicks;
                         long now = Clock.ElapsedTicks;
                         if (due <= now)
                         {
@@ -146,16 +155,25 @@ namespace BingX.PowerShell.Client.RateLimiting
                 }
             }
 
-            private static async Task WaitOrCancelAsync(Task task, CancellationToken cancellationToken)
+            /// <summary>Waits for <paramref name="task"/> until the clock reaches <paramref name="untilTicks"/>, or cancellation.</summary>
+            private static async Task WaitOrCancelAsync(Task task, long untilTicks, CancellationToken cancellationToken)
             {
-                if (task.IsCompleted)
+                long remaining = untilTicks - Clock.ElapsedTicks;
+                if (task.IsCompleted || remaining <= 0)
                 {
                     return;
                 }
                 var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (var timeUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
                 {
-                    await (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+                    Task cap = Task.Delay(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), timeUp.Token);
+                    Task first = await Task.WhenAny(task, cap, cancelled.Task).ConfigureAwait(false);
+                    timeUp.Cancel();
+                    if (first == cancelled.Task)
+                    {
+                        await first.ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -167,6 +185,9 @@ namespace BingX.PowerShell.Client.RateLimiting
 
             private readonly TaskCompletionSource<bool> _answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private long _answeredAtTicks;
+
+            /// <summary>When the slot was handed out, just before the request is sent.</summary>
+            public long SentAtTicks { get; } = Clock.ElapsedTicks;
 
             public Task Answered => _answered.Task;
 
