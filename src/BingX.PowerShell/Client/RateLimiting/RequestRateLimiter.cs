@@ -110,10 +110,10 @@ namespace BingX.PowerShell.Client.RateLimiting
                 try
                 {
                     bool told = false;
-                    long heldUntil = Interlocked.Read(ref _heldUntilTicks);
-                    if (heldUntil > Clock.ElapsedTicks)
+                    long pausedUntil = Interlocked.Read(ref _heldUntilTicks);
+                    if (pausedUntil > Clock.ElapsedTicks)
                     {
-                        TimeSpan hold = TimeSpan.FromSeconds((double)(heldUntil - Clock.ElapsedTicks) / Stopwatch.Frequency);
+                        TimeSpan hold = TimeSpan.FromSeconds((double)(pausedUntil - Clock.ElapsedTicks) / Stopwatch.Frequency);
                         told = true;
                         onWait?.Invoke(hold);
                         await Task.Delay(hold + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
@@ -122,9 +122,9 @@ namespace BingX.PowerShell.Client.RateLimiting
                     {
                         Slot oldest = _recent.Peek();
                         // Still in flight: wait for its answer, but no longer than the hold cap after it was sent.
-                        long heldUntil = oldest.SentAtTicks + _holdCapTicks;
-                        await WaitOrCancelAsync(oldest.Answered, heldUntil, cancellationToken).ConfigureAwait(false);
-                        long arrived = oldest.Answered.IsCompleted ? Math.Min(oldest.AnsweredAtTicks, heldUntil) : heldUntil;
+                        long countedBy = oldest.SentAtTicks + _holdCapTicks;
+                        await WaitOrCancelAsync(oldest.Answered, countedBy, cancellationToken).ConfigureAwait(false);
+                        long arrived = oldest.Answered.IsCompleted ? Math.Min(oldest.AnsweredAtTicks, countedBy) : countedBy;
                         long due = arrived + _windowTicks;
                         long now = Clock.ElapsedTicks;
                         if (due <= now)
