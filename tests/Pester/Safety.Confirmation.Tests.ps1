@@ -137,7 +137,8 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
         $lateOrder = $answered.Output | Where-Object ClientOrderId -EQ 'late_1'
         $answered.Warnings | Should -HaveCount 1
         $answered.Warnings[0] | Should -Match 'different set of orders than the confirmation listed \(2 listed, 3 cancelled\)'
-        $answered.Warnings[0] | Should -Match "Also cancelled.*$($lateOrder.OrderId) BTC-USDT SELL LIMIT 0\.003 @ 51000 \(late_1\)"
+        # cancelOpenOrders answers carry no client order id (live capture, tests/data/real-answers), so the late order is named by id.
+        $answered.Warnings[0] | Should -Match "Also cancelled.*$($lateOrder.OrderId) BTC-USDT SELL LIMIT 0\.003 @ 51000"
         $answered.Warnings[0] | Should -Not -Match 'Listed but not'
     }
 

@@ -95,6 +95,10 @@ namespace BingX.PowerShell
                 case BingXErrorIds.InsecureBaseUri:
                 case BingXErrorIds.ConflictingCredentialParameters:
                     return new Built(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, details);
+                case BingXErrorIds.PipedOrderRefused:
+                    return new Built(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, details);
+                case BingXErrorIds.ConfirmationRequired:
+                    return new Built(new InvalidOperationException(message), errorId, ErrorCategory.InvalidOperation, details);
                 case BingXErrorIds.SecretManagementNotInstalled:
                     return Vault(errorId, ErrorCategory.NotInstalled, message, details);
                 case BingXErrorIds.VaultNotFound:
