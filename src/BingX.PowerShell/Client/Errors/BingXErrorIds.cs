@@ -38,5 +38,8 @@ namespace BingX.PowerShell
         public const string SecretNotFound = "BingXSecretNotFound";
         public const string SecretInvalid = "BingXSecretInvalid";
         public const string SecretReadFailed = "BingXSecretReadFailed";
+
+        // The dead man's switch (trade/cancelAllAfter).
+        public const string CancelTimerRefused = "BingXCancelTimerRefused";
     }
 }
