@@ -24,6 +24,14 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
         (Get-SimCancelTimer $account.ApiKey).armed | Should -BeFalse
     }
 
+    It 'Disable- on a timer that is not armed answers CLOSED, not an error' {
+        $null = New-ConnectedSimAccount $sim
+        $closed = Disable-BingXCancelTimer -ErrorAction Stop
+        $closed.Status | Should -Be 'CLOSED'
+        $closed.FiresAt | Should -BeNullOrEmpty
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $timerPath)[0].query).type | Should -Be 'CLOSE'
+    }
+
     It 'refuses -Seconds outside 10..120 before sending anything' {
         $null = New-ConnectedSimAccount $sim
         { Enable-BingXCancelTimer -Seconds 9 } | Should -Throw

@@ -90,6 +90,24 @@ Describe 'Get-BingXOrderHistory' {
     }
 }
 
+Describe 'Get-BingXOrderHistory at BingX''s 10,000-order limit' {
+    It 'stops after 100 full pages (pageIndex * pageSize <= 10,000) with a warning to narrow the range' {
+        $many = New-ConnectedSimAccount $sim
+        $null = Add-SimOrder -Simulator $sim -ApiKey $many.ApiKey -Symbol ETH-USDT -Side BUY -Price 2000 -Quantity 0.01 -Count 10000 -Status FILLED
+        Clear-SimRequestLog $sim
+
+        $count = 0
+        Get-BingXOrderHistory -Symbol ETH-USDT -WarningVariable warned -WarningAction SilentlyContinue | ForEach-Object { $count++ }
+
+        $count | Should -Be 10000
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $historyPath)
+        $log | Should -HaveCount 100
+        $log | ForEach-Object { $_.code | Should -Be 0 }
+        @($warned) | Should -HaveCount 1
+        $warned[0].Message | Should -Match '-Since/-Until'
+    }
+}
+
 Describe 'the simulator''s trade/historyOrders' {
     It 'refuses pageSize over 100 and pageIndex * pageSize over 10,000 with 100400' {
         $account = New-SimAccount -Simulator $sim

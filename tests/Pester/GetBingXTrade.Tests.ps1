@@ -70,6 +70,26 @@ Describe 'Get-BingXTrade' {
         @(Get-SimRequestLog -Simulator $sim -Path $tradesPath) | Should -HaveCount 1
     }
 
+    It 'pages a window of more than 1000 fills with fromId (the next id after the last one)' {
+        $busy = New-ConnectedSimAccount $sim
+        $order = Add-SimOrder -Simulator $sim -ApiKey $busy.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '1.002'
+        foreach ($i in 1..1001) { $null = Complete-SimOrder -Simulator $sim -OrderId $order.orderId -Quantity '0.001' }
+        Clear-SimRequestLog $sim
+
+        $trades = @(Get-BingXTrade -Symbol BTC-USDT)
+
+        $trades | Should -HaveCount 1001
+        @($trades.Id | Sort-Object -Unique) | Should -HaveCount 1001
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $tradesPath)
+        $log | Should -HaveCount 2
+        $first = ConvertFrom-SimQuery $log[0].query
+        $second = ConvertFrom-SimQuery $log[1].query
+        $first.Contains('fromId') | Should -BeFalse
+        $second.fromId | Should -Be ([string] ($trades[999].Id + 1))
+        $second.startTime | Should -Be $first.startTime
+        $second.endTime | Should -Be $first.endTime
+    }
+
     It 'refuses -Since after -Until before sending anything' {
         { Get-BingXTrade -Symbol BTC-USDT -Since (Get-Date) -Until (Get-Date).AddDays(-1) } | Should -Throw -ErrorId 'BingXInvalidParameter*'
         @(Get-SimRequestLog -Simulator $sim) | Should -HaveCount 0
