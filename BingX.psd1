@@ -25,6 +25,10 @@
         'New-BingXOrder'
         'Stop-BingXOpenOrder'
         'Stop-BingXOrder'
+        'Enable-BingXCancelTimer'
+        'Disable-BingXCancelTimer'
+        'Get-BingXOrderHistory'
+        'Get-BingXTrade'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -16,4 +16,9 @@
     'New-BingXOrder'      = 'New-BingXOrder -Symbol $Symbol -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId $NewClientOrderId -RecvWindow 1000'
     'Stop-BingXOpenOrder' = 'Stop-BingXOpenOrder -Symbol $Symbol -Force'
     'Stop-BingXOrder'     = 'Stop-BingXOrder -Symbol $Symbol -OrderId $OrderId -Force'
+    # 120 s (the longest countdown): each condition has its own account and finishes well before it could fire.
+    'Enable-BingXCancelTimer'  = 'Enable-BingXCancelTimer -Seconds 120'
+    'Disable-BingXCancelTimer' = 'Disable-BingXCancelTimer'
+    'Get-BingXOrderHistory'    = 'Get-BingXOrderHistory -Symbol $Symbol -Status Canceled, Filled -Since (Get-Date).AddHours(-1)'
+    'Get-BingXTrade'           = 'Get-BingXTrade -Symbol $Symbol -OrderId $OrderId'
 }

@@ -9,7 +9,7 @@ namespace BingX.PowerShell.Client
     /// <summary>
     /// The BingX spot API as typed calls. Knows nothing of PowerShell: the cmdlets are thin wrappers over it.
     /// </summary>
-    internal sealed class BingXClient
+    internal sealed partial class BingXClient
     {
         private readonly BingXTransport _transport;
 

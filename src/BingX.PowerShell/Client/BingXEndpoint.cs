@@ -51,5 +51,11 @@ namespace BingX.PowerShell.Client
         public static readonly BingXEndpoint Balance = new BingXEndpoint(Spot + "account/balance", HttpMethod.Get, true, 5, RetrySafety.Safe);
         public static readonly BingXEndpoint Symbols = new BingXEndpoint(Spot + "common/symbols", HttpMethod.Get, false, 0, RetrySafety.Safe);
         public static readonly BingXEndpoint ServerTime = new BingXEndpoint(Spot + "server/time", HttpMethod.Get, false, 0, RetrySafety.Safe);
+
+        // The dead man's switch: the page's header says 2/s, its text "Rate limit: 1 time/1s"; the stricter one.
+        // Repeating an ACTIVATE re-arms the same countdown, a CLOSE closes it again: idempotent.
+        public static readonly BingXEndpoint CancelAllAfter = new BingXEndpoint(Spot + "trade/cancelAllAfter", HttpMethod.Post, true, 1, RetrySafety.Idempotent);
+        public static readonly BingXEndpoint HistoryOrders = new BingXEndpoint(Spot + "trade/historyOrders", HttpMethod.Get, true, 10, RetrySafety.Safe);
+        public static readonly BingXEndpoint MyTrades = new BingXEndpoint(Spot + "trade/myTrades", HttpMethod.Get, true, 5, RetrySafety.Safe);
     }
 }

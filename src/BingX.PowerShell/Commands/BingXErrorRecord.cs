@@ -88,6 +88,9 @@ namespace BingX.PowerShell
                     bool? placed = errorId == BingXErrorIds.OrderNotPlaced ? false : (bool?)null;
                     exception = new BingXOrderPlacementException(errorId, BingXErrorKind.Network, message, details.String("ClientOrderId") ?? string.Empty, placed, endpoint, null);
                     break;
+                case BingXErrorIds.CancelTimerRefused:
+                    exception = new BingXException(errorId, BingXErrorKind.ApiError, message, endpoint);
+                    break;
                 case BingXErrorIds.SymbolNotFound:
                     return new Built(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, details);
                 case BingXErrorIds.SymbolRequired:

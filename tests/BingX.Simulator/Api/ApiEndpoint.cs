@@ -44,6 +44,13 @@ public static class ApiEndpoints
             new("/openApi/spot/v1/common/symbols", "GET", true, "", 0, PublicEndpoints.Symbols),
         ["/openApi/spot/v1/server/time"] =
             new("/openApi/spot/v1/server/time", "GET", true, "", 0, PublicEndpoints.ServerTime),
+        // Issue 14. cancelAllAfter: the page's header says 2/s, its text "Rate limit: 1 time/1s"; the stricter one.
+        ["/openApi/spot/v1/trade/cancelAllAfter"] =
+            new("/openApi/spot/v1/trade/cancelAllAfter", "POST", false, Permission.SpotTrading, 1, HistoryEndpoints.CancelAllAfter),
+        ["/openApi/spot/v1/trade/historyOrders"] =
+            new("/openApi/spot/v1/trade/historyOrders", "GET", false, Permission.Read, 10, HistoryEndpoints.HistoryOrders),
+        ["/openApi/spot/v1/trade/myTrades"] =
+            new("/openApi/spot/v1/trade/myTrades", "GET", false, Permission.Read, 5, HistoryEndpoints.MyTrades),
     };
 
     /// <summary>Paths are matched exactly (case-sensitive, like the real gateway).</summary>

@@ -66,6 +66,9 @@ public sealed partial class ControlApi(SimulatorState state)
             ("DELETE", ["faults"]) => ClearFaults(),
             ("GET", ["requests"]) => Requests(query["path"].ToString()),
             ("DELETE", ["requests"]) => ClearRequests(),
+            ("GET", ["accounts", var key, "cancel-timer"]) => CancelTimer(Uri.UnescapeDataString(key)),
+            ("POST", ["accounts", var key, "cancel-timer"]) => SetCancelTimer(Uri.UnescapeDataString(key), body),
+            ("POST", ["accounts", var key, "cancel-timer", "fire"]) => FireCancelTimer(Uri.UnescapeDataString(key)),
             _ => KnownRoute(parts)
                 ? ControlResult.Error(405, $"{method} is not allowed on /_sim/{route}")
                 : ControlResult.Error(404, $"no control route /_sim/{route}"),
@@ -75,7 +78,8 @@ public sealed partial class ControlApi(SimulatorState state)
     private static bool KnownRoute(string[] parts) => parts switch
     {
         ["health"] or ["reset"] or ["settings"] or ["accounts"] or ["accounts", _] or ["accounts", _, "balances"]
-            or ["accounts", _, "orders"] or ["orders", _, "fill"] or ["prices"] or ["clock"] or ["faults"] or ["requests"] => true,
+            or ["accounts", _, "orders"] or ["orders", _, "fill"] or ["prices"] or ["clock"] or ["faults"] or ["requests"]
+            or ["accounts", _, "cancel-timer"] or ["accounts", _, "cancel-timer", "fire"] => true,
         _ => false,
     };
 

@@ -18,6 +18,9 @@ public sealed class Account
     /// <summary>Every order of the account in placement order, any status.</summary>
     public List<Order> Orders { get; } = new();
 
+    /// <summary>Fills and the cancel-all-after timer.</summary>
+    public AccountHistory History { get; } = new();
+
     public AssetBalance BalanceOf(string asset)
     {
         if (!Balances.TryGetValue(asset, out var balance))
@@ -39,4 +42,13 @@ public static class Permission
 {
     public const string Read = "Read";
     public const string SpotTrading = "SpotTrading";
+}
+
+/// <summary>What issue 14 added to an account: its fills and its cancel-all-after timer (kept apart from the class above).</summary>
+public sealed class AccountHistory
+{
+    /// <summary>Every fill of the account, in the order they happened.</summary>
+    public List<Trade> Trades { get; } = new();
+
+    public CancelAfterTimer CancelAfter { get; } = new();
 }

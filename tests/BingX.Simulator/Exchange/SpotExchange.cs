@@ -9,7 +9,7 @@ namespace BingX.Simulator.Exchange;
 /// The exchange's state: accounts, balances and orders, behind one lock. Knows nothing of HTTP; rejects with
 /// <see cref="BingXError"/>. Everything it hands out is a copy, safe to read after the lock is released.
 /// </summary>
-public sealed class SpotExchange
+public sealed partial class SpotExchange
 {
     public const int OpenOrdersLimit = 2000;
     private const decimal FeeRate = 0.001m;
@@ -355,6 +355,7 @@ public sealed class SpotExchange
                 Settle(account, info, order, qty, price, fromLock: true);
                 order.Status = order.ExecutedQty == order.OrigQty ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
                 order.UpdateTime = nowMs;
+                RecordTrade(account, info, order, qty, price, isMaker: true, nowMs);
                 return Copy(order);
             }
             return null;
@@ -407,6 +408,7 @@ public sealed class SpotExchange
         Settle(account, info, order, order.OrigQty, marketPrice, fromLock: false);
         order.Status = OrderStatus.Filled;
         order.UpdateTime = nowMs;
+        RecordTrade(account, info, order, order.OrigQty, marketPrice, isMaker: false, nowMs);
     }
 
     /// <summary>Moves the funds of a fill: pays from the order's lock (or from free funds for MARKET), fee from the proceeds.</summary>

@@ -42,5 +42,7 @@ namespace BingX.PowerShell
         // From the module, before anything is sent: a command that changes orders and what it would take.
         public const string ConfirmationRequired = "BingXConfirmationRequired";
         public const string PipedOrderRefused = "BingXPipedOrderRefused";
+        // The dead man's switch (trade/cancelAllAfter).
+        public const string CancelTimerRefused = "BingXCancelTimerRefused";
     }
 }
