@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Benchmarks the BingX module against what users would do otherwise, side by side, and writes bench/results.md.

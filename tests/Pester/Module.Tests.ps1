@@ -38,6 +38,12 @@ Describe 'Module manifest' {
         [version] $manifest.PowerShellVersion | Should -BeLessOrEqual $PSVersionTable.PSVersion
     }
 
+    It 'requires PowerShell 7.4, whose runtime (net8.0) the assembly targets' {
+        [version] $manifest.PowerShellVersion | Should -Be ([version] '7.4')
+        $target = [BingX.PowerShell.BingXOrder].Assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)
+        $target.FrameworkName | Should -Be '.NETCoreApp,Version=v8.0'
+    }
+
     It 'has a GUID, a description, tags, project and licence links' {
         [guid] $manifest.GUID | Should -Not -Be ([guid]::Empty)
         $manifest.Description | Should -Not -BeNullOrEmpty

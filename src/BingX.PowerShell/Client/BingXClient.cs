@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client.Json;
+using System.Text.Json;
+using BingX.PowerShell.Client.Reading;
 
 namespace BingX.PowerShell.Client
 {
@@ -25,21 +26,21 @@ namespace BingX.PowerShell.Client
         /// <summary>Cancels every open order on <paramref name="symbol"/>, or on every symbol when it is null.</summary>
         public async Task<List<BingXOrder>> CancelOpenOrdersAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.CancelOpenOrders, () => ResponseReader.ReadOrderList(data));
         }
 
         /// <summary>The open orders on <paramref name="symbol"/>, or on every symbol when it is null.</summary>
         public async Task<List<BingXOrder>> GetOpenOrdersAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.OpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.OpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.OpenOrders, () => ResponseReader.ReadOrderList(data));
         }
 
         /// <summary>The spot symbols and their trading rules (public).</summary>
         public async Task<List<BingXSymbol>> GetSymbolsAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.Symbols, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.Symbols, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.Symbols, () => ResponseReader.ReadSymbols(data));
         }
 
@@ -47,7 +48,7 @@ namespace BingX.PowerShell.Client
         public async Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
         {
             RequireOneOf(orderId, clientOrderId);
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOrder, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOrder, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
@@ -65,7 +66,7 @@ namespace BingX.PowerShell.Client
             {
                 throw new ArgumentException("Give either order ids or client order ids.");
             }
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderIds", byOrderId ? WireFormat.Join(orderIds!) : null),
                 Param("clientOrderIDs", byOrderId ? null : string.Join(",", clientOrderIds!)),
@@ -77,7 +78,7 @@ namespace BingX.PowerShell.Client
         public async Task<BingXOrder> QueryOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
         {
             RequireOneOf(orderId, clientOrderId);
-            JsonNode data = await SendAsync(BingXEndpoint.QueryOrder, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.QueryOrder, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
@@ -87,7 +88,7 @@ namespace BingX.PowerShell.Client
         /// <summary>The spot account's balances (account/balance).</summary>
         public async Task<List<BingXBalance>> GetBalancesAsync(CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.Balance, cancellationToken).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.Balance, cancellationToken).ConfigureAwait(false);
             return Read(BingXEndpoint.Balance, () => ResponseReader.ReadBalances(data));
         }
 
@@ -105,7 +106,7 @@ namespace BingX.PowerShell.Client
             BingXException lost;
             try
             {
-                JsonNode data = await SendAsync(endpoint, cancellationToken,
+                JsonElement data = await SendAsync(endpoint, cancellationToken,
                     Param("symbol", request.Symbol),
                     Param("side", request.Side.ToString()),
                     Param("type", request.Type.ToString()),
@@ -217,7 +218,7 @@ namespace BingX.PowerShell.Client
 
         public Task<BingXServerTime> SynchronizeClockAsync(CancellationToken cancellationToken) => _transport.SynchronizeClockAsync(cancellationToken);
 
-        internal Task<JsonNode> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters)
+        internal Task<JsonElement> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters)
         {
             var list = new List<KeyValuePair<string, string>>(parameters.Length);
             foreach (KeyValuePair<string, string>? parameter in parameters)

@@ -9,7 +9,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client.Json;
+using System.Text.Json;
+using BingX.PowerShell.Client.Reading;
 using BingX.PowerShell.Client.RateLimiting;
 using BingX.PowerShell.Client.Signing;
 
@@ -49,8 +50,8 @@ namespace BingX.PowerShell.Client
 
         public BingXClientOptions Options => _options;
 
-        /// <summary>Sends the request and returns the envelope's <c>data</c> (or <see cref="JsonNull"/> when absent).</summary>
-        public Task<JsonNode> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+        /// <summary>Sends the request and returns the envelope's <c>data</c> (JSON null when absent).</summary>
+        public Task<JsonElement> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
         {
             BingXApiCredential? credential = _options.Credential;
             if (endpoint.Signed && credential == null)
@@ -203,12 +204,12 @@ namespace BingX.PowerShell.Client
         {
             long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var watch = Stopwatch.StartNew();
-            JsonNode data = await SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
+            JsonElement data = await SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
             long received = sent + watch.ElapsedMilliseconds;
             long? serverMs;
             try
             {
-                serverMs = JsonConvert.ToInt64(data["serverTime"], "serverTime");
+                serverMs = data.ReadInt64("serverTime");
             }
             catch (FormatException ex)
             {
@@ -221,7 +222,7 @@ namespace BingX.PowerShell.Client
             return new ClockReading(serverMs.Value, sent, received);
         }
 
-        private async Task<JsonNode> SendOnceAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
+        private async Task<JsonElement> SendOnceAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
         {
             IDisposable slot = endpoint.Signed && credential != null
                 ? await RequestRateLimiter.AcquireAsync(credential.ApiKey, endpoint, wait =>
@@ -237,7 +238,7 @@ namespace BingX.PowerShell.Client
             }
         }
 
-        private async Task<JsonNode> SendNowAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
+        private async Task<JsonElement> SendNowAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
         {
             var all = new List<KeyValuePair<string, string>>(parameters);
             if (endpoint.Signed)
@@ -317,30 +318,29 @@ namespace BingX.PowerShell.Client
             }
         }
 
-        private JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
+        private JsonElement ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
         {
-            JsonNode? root = null;
-            JsonFormatException? parseError = null;
+            JsonElement? root = null;
+            JsonException? parseError = null;
             try
             {
-                root = JsonParser.Parse(body);
+                root = JsonFields.Parse(body);
             }
-            catch (JsonFormatException ex)
+            catch (JsonException ex)
             {
                 parseError = ex;
             }
 
-            if (root is JsonObject envelope && envelope["code"] is JsonNode codeNode && TryReadCode(codeNode, out int code))
+            if (root.HasValue && root.Value.Field("code") is JsonElement codeNode && TryReadCode(codeNode, out int code))
             {
                 if (code != 0)
                 {
-                    string message = JsonConvert.ToString(envelope["msg"]) ?? string.Empty;
+                    string message = root.Value.ReadString("msg") ?? string.Empty;
                     throw BingXErrorClassifier.Create(code, message, status, endpoint.Path);
                 }
                 if (status >= 200 && status < 300)
                 {
-                    JsonNode? data = envelope["data"];
-                    return data ?? JsonNull.Instance;
+                    return root.Value.Field("data") ?? NullData;
                 }
             }
 
@@ -369,12 +369,14 @@ namespace BingX.PowerShell.Client
             { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
         }
 
-        private static bool TryReadCode(JsonNode node, out int code)
+        private static readonly JsonElement NullData = JsonFields.Parse("null");
+
+        private static bool TryReadCode(JsonElement node, out int code)
         {
             // Spot sends a number; other endpoints have sent strings.
             code = 0;
-            return (node is JsonNumber || node is JsonString)
-                && int.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
+            return (node.ValueKind == JsonValueKind.Number || node.ValueKind == JsonValueKind.String)
+                && int.TryParse(JsonFields.ToText(node), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
         }
 
         private static bool IsRetriable(BingXEndpoint endpoint, BingXException ex)
