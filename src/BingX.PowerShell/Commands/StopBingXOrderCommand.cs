@@ -206,7 +206,7 @@ namespace BingX.PowerShell.Commands
             {
                 clientOrderId = id;
             }
-            BingXErrorKind kind = reason.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0 || (inner is BingXException b && b.Kind == BingXErrorKind.NotFound)
+            BingXErrorKind kind = BingXErrorClassifier.SaysNoSuchOrder(reason) || (inner is BingXException b && b.Kind == BingXErrorKind.NotFound)
                 ? BingXErrorKind.NotFound : BingXErrorKind.ApiError;
             var exception = new BingXOrderNotCancelledException(symbol, orderId, clientOrderId, reason, kind, (inner as BingXException)?.Endpoint, inner);
             WriteError(ToErrorRecord(exception, orderId.HasValue ? (object)orderId.Value : id));

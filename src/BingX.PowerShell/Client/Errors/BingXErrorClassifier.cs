@@ -36,6 +36,15 @@ namespace BingX.PowerShell
             }
         }
 
+        /// <summary>BingX's own "internal error" and "system busy" (its 5xx): the request may or may not have been carried out.</summary>
+        public static bool IsServerBusy(int code) => code == 100500 || code == 100503 || code == 80012;
+
+        /// <summary>The order named does not exist: by the not-found codes, or by a message that says so under another code.</summary>
+        public static bool IsNoSuchOrder(BingXApiException ex) => ex.Kind == BingXErrorKind.NotFound || SaysNoSuchOrder(ex.ApiMessage);
+
+        /// <summary>A message (or a cancelOrders <c>fails</c> reason) saying the order does not exist.</summary>
+        public static bool SaysNoSuchOrder(string message) => message.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0;
+
         /// <summary>100421 means both "timestamp mismatch" and several business rejections: only the first is about the clock.</summary>
         public static bool IsTimestampMessage(string message) =>
             message.IndexOf("timestamp", StringComparison.OrdinalIgnoreCase) >= 0;

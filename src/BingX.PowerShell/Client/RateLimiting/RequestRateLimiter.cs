@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,7 +26,7 @@ namespace BingX.PowerShell.Client.RateLimiting
         /// <summary>Added to the window for clock granularity on either side.</summary>
         internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(20);
 
-        private static readonly ConcurrentDictionary<string, EndpointPacer> Pacers = new ConcurrentDictionary<string, EndpointPacer>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, RequestPacer> Pacers = new ConcurrentDictionary<string, RequestPacer>(StringComparer.Ordinal);
 
         /// <summary>When set (benchmarks of pure overhead), nothing waits.</summary>
         internal static bool Disabled { get; set; }
@@ -41,110 +40,13 @@ namespace BingX.PowerShell.Client.RateLimiting
         {
             if (Disabled || endpoint.RequestsPerSecond <= 0)
             {
-                return Task.FromResult<IDisposable>(Slot.None);
+                return Task.FromResult<IDisposable>(RequestPacer.NoSlot);
             }
-            EndpointPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new EndpointPacer(endpoint.RequestsPerSecond, Window + SafetyMargin));
+            RequestPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new RequestPacer(endpoint.RequestsPerSecond, Window + SafetyMargin, SystemPacingClock.Instance));
             return pacer.AcquireAsync(onWait, cancellationToken);
         }
 
         /// <summary>Test hook.</summary>
         internal static void ResetAll() => Pacers.Clear();
-
-        private static readonly Stopwatch Clock = Stopwatch.StartNew();
-
-        private sealed class EndpointPacer
-        {
-            private readonly int _limit;
-            private readonly long _windowTicks;
-
-            // One caller at a time decides when it may send, in arrival order (SemaphoreSlim queues async waiters
-            // first in, first out), so no runspace can starve another.
-            private readonly SemaphoreSlim _turnstile = new SemaphoreSlim(1, 1);
-
-            // The last _limit requests sent, oldest first. Only touched while holding the turnstile.
-            private readonly Queue<Slot> _recent = new Queue<Slot>();
-
-            public EndpointPacer(int limit, TimeSpan window)
-            {
-                _limit = limit;
-                _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
-            }
-
-            public async Task<IDisposable> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
-            {
-                await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    bool told = false;
-                    while (_recent.Count >= _limit)
-                    {
-                        Slot oldest = _recent.Peek();
-                        // Still in flight: nothing is known about when the exchange will count it; wait for its answer.
-                        await WaitOrCancelAsync(oldest.Answered, cancellationToken).ConfigureAwait(false);
-                        long due = oldest.AnsweredAtTicks + _windowTicks;
-                        long now = Clock.ElapsedTicks;
-                        if (due <= now)
-                        {
-                            break;
-                        }
-                        TimeSpan delay = TimeSpan.FromSeconds((double)(due - now) / Stopwatch.Frequency);
-                        if (!told)
-                        {
-                            told = true;
-                            onWait?.Invoke(delay);
-                        }
-                        // Timers may fire a little early: the loop checks again.
-                        await Task.Delay(delay + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-                    }
-
-                    var slot = new Slot();
-                    _recent.Enqueue(slot);
-                    if (_recent.Count > _limit)
-                    {
-                        _recent.Dequeue();
-                    }
-                    return slot;
-                }
-                finally
-                {
-                    _turnstile.Release();
-                }
-            }
-
-            private static async Task WaitOrCancelAsync(Task task, CancellationToken cancellationToken)
-            {
-                if (task.IsCompleted)
-                {
-                    return;
-                }
-                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
-                {
-                    await (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
-                }
-            }
-        }
-
-        /// <summary>One request's place in its endpoint's window: answered when disposed.</summary>
-        private sealed class Slot : IDisposable
-        {
-            public static readonly Slot None = new Slot();
-
-            private readonly TaskCompletionSource<bool> _answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            private long _answeredAtTicks;
-
-            public Task Answered => _answered.Task;
-
-            public long AnsweredAtTicks => Interlocked.Read(ref _answeredAtTicks);
-
-            public void Dispose()
-            {
-                // The time first: whoever wakes on the task reads it.
-                if (Interlocked.CompareExchange(ref _answeredAtTicks, Clock.ElapsedTicks, 0) == 0)
-                {
-                    _answered.TrySetResult(true);
-                }
-            }
-        }
     }
 }

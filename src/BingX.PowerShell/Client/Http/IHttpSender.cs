@@ -1,0 +1,36 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace BingX.PowerShell.Client.Http
+{
+    /// <summary>Sends one HTTP request and reads the whole answer. The seam where unit tests put a fake exchange.</summary>
+    internal interface IHttpSender
+    {
+        /// <summary>
+        /// Throws what HttpClient throws (HttpRequestException, IOException, OperationCanceledException); turning
+        /// those into BingX failures is <see cref="TimedSend"/>'s job.
+        /// </summary>
+        Task<HttpAnswer> SendAsync(HttpRequestMessage request, BingXEndpoint endpoint, CancellationToken cancellationToken);
+    }
+
+    /// <summary>An HTTP answer with its body read in full.</summary>
+    internal sealed class HttpAnswer
+    {
+        public HttpAnswer(int status, string? reasonPhrase, string? mediaType, string body)
+        {
+            Status = status;
+            ReasonPhrase = reasonPhrase;
+            MediaType = mediaType;
+            Body = body;
+        }
+
+        public int Status { get; }
+
+        public string? ReasonPhrase { get; }
+
+        public string? MediaType { get; }
+
+        public string Body { get; }
+    }
+}
