@@ -49,7 +49,7 @@ namespace BingX.PowerShell.Tests
             JsonElement o = Obj(json);
             Assert.Null(o.ReadDecimal("v"));
             Assert.Null(o.ReadInt64("v"));
-            Assert.Null(o.ReadString("v"));
+            Assert.True(string.IsNullOrEmpty(o.ReadString("v")));
             Assert.Null(o.ReadTime("v"));
         }
 
