@@ -6,8 +6,10 @@
 .DESCRIPTION
     Build   : dotnet publish the module and assemble a ready-to-import folder at out/BingX
               (and the simulator at out/BingX.Simulator, which tests, demo and bench talk to).
-    Test    : Build, fetch Pester from NuGet if missing, run the Pester suite in a child pwsh
-              against out/BingX. The last line printed is "N passed, N failed, N skipped".
+    Test    : Build, run the xUnit project (tests/BingX.PowerShell.Tests: the client's pure logic), fetch Pester from
+              NuGet if missing, run the Pester suite in a child pwsh against out/BingX. The last line printed is
+              "N passed, N failed, N skipped", xUnit and Pester together. -TestPath xUnit runs the xUnit project only;
+              other -TestPath patterns run only the matching Pester files.
     Demo    : Build, then show the module against the bundled simulator.
     Bench   : Build, then run the benchmark suite and write bench/results.md.
     Package : Build, then make a .nupkg of out/BingX with Publish-PSResource (out/package).
@@ -45,6 +47,7 @@ $SimulatorOut = Join-Path $OutDir 'BingX.Simulator'
 $ModuleProject = Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.PowerShell.csproj'
 $SimulatorProject = Join-Path $RepoRoot 'tests/BingX.Simulator/BingX.Simulator.csproj'
 $TestToolsProject = Join-Path $RepoRoot 'tests/tools/TestTools.csproj'
+$UnitTestProject = Join-Path $RepoRoot 'tests/BingX.PowerShell.Tests/BingX.PowerShell.Tests.csproj'
 
 function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
@@ -122,8 +125,35 @@ function Get-PesterManifestPath {
     return $manifestPath
 }
 
+function Invoke-UnitTest {
+    # xUnit, with a trx file to count from: its totals join Pester's in the one last line.
+    $resultsDir = Join-Path $OutDir 'xunit'
+    if (Test-Path $resultsDir) { Remove-Item $resultsDir -Recurse -Force }
+    Write-Step 'Running xUnit (tests/BingX.PowerShell.Tests)'
+    & dotnet test $UnitTestProject -c $Configuration --nologo -v quiet --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir | Out-Host
+    $trx = Join-Path $resultsDir 'xunit.trx'
+    if (-not (Test-Path $trx)) {
+        # It did not build or run at all: that is a failure, whatever Pester says.
+        return [pscustomobject] @{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $counters = ([xml] (Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return [pscustomobject] @{ Passed = [int] $counters.passed; Failed = $failed; Skipped = [int] $counters.notExecuted }
+}
+
 function Invoke-Test {
     Invoke-Build
+    # -File passes 'A,B' as one string: split it here as the runner does.
+    $patterns = @($TestPath | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+    $runUnit = $patterns.Count -eq 0 -or ($patterns -contains 'xUnit')
+    $pesterPatterns = @($patterns | Where-Object { $_ -ne 'xUnit' })
+    $unit = if ($runUnit) { Invoke-UnitTest } else { [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 } }
+    if ($patterns.Count -gt 0 -and $pesterPatterns.Count -eq 0) {
+        [Console]::Out.WriteLine("$($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped")
+        exit ([int] ($unit.Failed -gt 0 -or $unit.Passed -eq 0))
+    }
+
     $pester = Get-PesterManifestPath
     $runner = Join-Path $RepoRoot 'tests/Invoke-PesterRun.ps1'
     $pwsh = Get-PwshCommand
@@ -131,8 +161,9 @@ function Invoke-Test {
         '-PesterManifest', $pester,
         '-ModulePath', $ModuleOut,
         '-SimulatorPath', $SimulatorOut,
-        '-ResultPath', (Join-Path $OutDir 'TestResults.xml'))
-    if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
+        '-ResultPath', (Join-Path $OutDir 'TestResults.xml'),
+        '-AlsoPassed', $unit.Passed, '-AlsoFailed', $unit.Failed, '-AlsoSkipped', $unit.Skipped)
+    if ($pesterPatterns) { $runnerArgs += @('-TestPath', ($pesterPatterns -join ',')) }
     if ($Tag) { $runnerArgs += @('-Tag', ($Tag -join ',')) }
     if ($ExcludeTag) { $runnerArgs += @('-ExcludeTag', ($ExcludeTag -join ',')) }
 
@@ -140,7 +171,7 @@ function Invoke-Test {
     $exe = $pwsh[0]
     $pre = @($pwsh | Select-Object -Skip 1)
     & $exe @pre @runnerArgs
-    # The runner prints "N passed, N failed, N skipped" last; print nothing after it.
+    # The runner prints "N passed, N failed, N skipped" last (xUnit's counts included); print nothing after it.
     exit $LASTEXITCODE
 }
 
