@@ -354,17 +354,4 @@ Describe 'BingXOrder for users'' own tests' {
         $order.Price | Should -Be ([decimal] '0.00000398')
         [BingX.PowerShell.BingXOrderStatus]::Unknown | Should -Be 0
     }
-
-    It 'maps exchange values it does not know to Unknown: <_>' -ForEach 'RUNNING', '', 'new_status', '7' {
-        $parser = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.BingXEnumParser')
-        $flags = [Reflection.BindingFlags] 'Static,NonPublic,Public'
-        $parser.GetMethod('ParseStatus', $flags).Invoke($null, @($_)) | Should -Be 'Unknown'
-        $parser.GetMethod('ParseType', $flags).Invoke($null, @($_)) | Should -Be 'Unknown'
-        $parser.GetMethod('ParseSide', $flags).Invoke($null, @($_)) | Should -Be 'Unknown'
-    }
-
-    It 'maps CANCELLED (the other spelling) to CANCELED' {
-        $parser = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.BingXEnumParser')
-        $parser.GetMethod('ParseStatus', [Reflection.BindingFlags] 'Static,NonPublic,Public').Invoke($null, @('CANCELLED')) | Should -Be 'CANCELED'
-    }
 }
