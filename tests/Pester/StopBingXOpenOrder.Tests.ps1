@@ -2,6 +2,7 @@
 BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $sim = Start-TestSimulator
 
     $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
@@ -146,17 +147,7 @@ Describe 'Stop-BingXOpenOrder -WhatIf output' {
         $account = New-SimAccount -Simulator $sim
         $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 2
         # WhatIf text goes to the host, so read it from a child pwsh's stdout.
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
-        $env:BINGX_TEST_KEY = $account.ApiKey
-        $env:BINGX_TEST_SECRET = $account.SecretKey
-        try {
-            $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force))); Stop-BingXOpenOrder -Symbol SOL-USDT -WhatIf"
-            $output = (& $pwsh @prefix -NoProfile -NonInteractive -Command $script) -join "`n"
-        }
-        finally {
-            Remove-Item Env:BINGX_TEST_KEY, Env:BINGX_TEST_SECRET
-        }
+        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command 'Stop-BingXOpenOrder -Symbol SOL-USDT -WhatIf'
         $output | Should -Match 'What if:'
         $output | Should -Match 'SOL-USDT \(2 open orders\)'
         foreach ($order in $orders) { $output | Should -Match ([string] $order.orderId) }

@@ -3,6 +3,7 @@
 BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $sim = Start-TestSimulator
 
     $cancelOnePath = '/openApi/spot/v1/trade/cancel'
@@ -361,17 +362,7 @@ Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 25 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
         # What-if text goes to the host: read it from a child pwsh's stdout.
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
-        $env:BINGX_TEST_KEY = $account.ApiKey
-        $env:BINGX_TEST_SECRET = $account.SecretKey
-        try {
-            $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force))); Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf"
-            $output = (& $pwsh @prefix -NoProfile -NonInteractive -Command $script) -join "`n"
-        }
-        finally {
-            Remove-Item Env:BINGX_TEST_KEY, Env:BINGX_TEST_SECRET
-        }
+        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf"
         $output | Should -Match 'What if: Performing the operation "Cancel 25 orders" on target "SOL-USDT orders '
         foreach ($id in $ids[0..9]) { $output | Should -Match ([string] $id) }
         $output | Should -Match 'and 15 more'
