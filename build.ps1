@@ -11,7 +11,8 @@
               "N passed, N failed, N skipped", xUnit and Pester together. -TestPath xUnit runs the xUnit project only;
               other -TestPath patterns run only the matching Pester files.
     Demo    : Build, then show the module against the bundled simulator.
-    Bench   : Build, then run the benchmark suite and write bench/results.md.
+    Bench   : Build, then run the benchmark suite and write bench/results.md. -BenchBefore main also builds the module
+              as of that git ref and adds a before/after section (import, first call, per call) to the results.
     Package : Build, then make a .nupkg of out/BingX with Publish-PSResource (out/package).
     Clean   : remove out/ and the bin/obj folders.
 
@@ -34,7 +35,10 @@ param(
     [string[]] $ExcludeTag,
 
     # Bench: scale factor for the case counts (1 = the documented counts; tests use a tiny smoke value).
-    [double] $BenchScale = 1
+    [double] $BenchScale = 1,
+
+    # Bench: also build the module as of this git ref (e.g. main) and add a before/after section to the results.
+    [string] $BenchBefore
 )
 
 $ErrorActionPreference = 'Stop'
@@ -175,6 +179,27 @@ function Invoke-Test {
     exit $LASTEXITCODE
 }
 
+function Build-BeforeModule([string] $Ref) {
+    # The module as of $Ref, from git (no worktree left behind): its sources, built and assembled like out/BingX.
+    $root = Join-Path $OutDir 'before'
+    if (Test-Path $root) { Remove-Item $root -Recurse -Force }
+    $source = Join-Path $root 'src'
+    $null = New-Item -ItemType Directory -Path $source
+    Write-Step "Building the module as of $Ref into $root"
+    $archive = Join-Path $root 'source.tar'
+    Invoke-Native git @('-C', $RepoRoot, 'archive', '--format=tar', '-o', $archive, $Ref, 'src/BingX.PowerShell', 'Directory.Build.props', 'BingX.psd1') | Out-Host
+    Invoke-Native tar @('-xf', $archive, '-C', $source) | Out-Host
+    Invoke-Native dotnet @('publish', (Join-Path $source 'src/BingX.PowerShell/BingX.PowerShell.csproj'), '-c', $Configuration, '-o', (Join-Path $root 'publish'), '--nologo', '-v', 'quiet', '-clp:NoSummary') | Out-Host
+    $module = Join-Path $root 'BingX'
+    $null = New-Item -ItemType Directory -Path $module
+    Copy-Item (Join-Path $root 'publish/BingX.PowerShell.dll') $module
+    Copy-Item (Join-Path $source 'src/BingX.PowerShell/BingX.Format.ps1xml') $module
+    $manifest = Get-Content -Raw (Join-Path $source 'BingX.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ProjectVersion)'"
+    Set-Content -Path (Join-Path $module 'BingX.psd1') -Value $manifest -Encoding utf8NoBOM -NoNewline
+    return $module
+}
+
 function Invoke-Clean {
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
     Get-ChildItem $RepoRoot -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
@@ -199,6 +224,13 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Clean' { Invoke-Clean }
     'Demo' { Invoke-ScriptTask 'demo/Invoke-Demo.ps1' @{} }
-    'Bench' { Invoke-ScriptTask 'bench/Invoke-Bench.ps1' @{ Scale = $BenchScale } }
+    'Bench' {
+        $benchArguments = @{ Scale = $BenchScale }
+        if ($BenchBefore) {
+            $benchArguments.BeforeModulePath = Build-BeforeModule $BenchBefore
+            $benchArguments.BeforeLabel = $BenchBefore
+        }
+        Invoke-ScriptTask 'bench/Invoke-Bench.ps1' $benchArguments
+    }
     'Package' { Invoke-ScriptTask 'tools/New-Package.ps1' @{ OutputPath = (Join-Path $OutDir 'package') } }
 }
