@@ -1,8 +1,6 @@
 using System;
-using BingX.PowerShell.Client;
 using BingX.PowerShell.Client.Http;
 using BingX.PowerShell.Client.Reading;
-using Xunit;
 
 namespace BingX.PowerShell.Tests
 {
@@ -16,9 +14,6 @@ namespace BingX.PowerShell.Tests
         [InlineData(100419, "IP does not match IP whitelist", "BingXIpNotWhitelisted", BingXErrorKind.PermissionDenied)]
         [InlineData(100410, "rate limited", "BingXRateLimited", BingXErrorKind.RateLimited)]
         [InlineData(80014, "Invalid parameters, timestamp is invalid", "BingXTimestampRejected", BingXErrorKind.Timestamp)]
-        [InlineData(100421, "Null timestamp or timestamp mismatch", "BingXTimestampRejected", BingXErrorKind.Timestamp)]
-        [InlineData(100421, "this api is not exist", "BingXApiError", BingXErrorKind.ApiError)]
-        [InlineData(100204, "no data", "BingXApiError", BingXErrorKind.NotFound)]
         [InlineData(100404, "order not exist", "BingXApiError", BingXErrorKind.NotFound)]
         [InlineData(100500, "Internal system error", "BingXApiError", BingXErrorKind.ApiError)]
         [InlineData(101204, "Insufficient balance", "BingXApiError", BingXErrorKind.ApiError)]
@@ -30,6 +25,19 @@ namespace BingX.PowerShell.Tests
             Assert.Equal(code, ex.Code);
             Assert.StartsWith($"BingX rejected /openApi/spot/v1/trade/order with code {code}: {message}", ex.Message);
         }
+
+        [Theory]
+        [InlineData("Null timestamp or timestamp mismatch", true)]
+        [InlineData("this api is not exist", false)]
+        public void Code_100421_is_about_the_clock_only_when_the_message_names_the_timestamp(string message, bool clock)
+        {
+            BingXApiException ex = BingXErrorClassifier.Create(100421, message, 200, null);
+            Assert.Equal(clock ? BingXErrorIds.TimestampRejected : BingXErrorIds.ApiError, ex.ErrorId);
+            Assert.Equal(clock ? BingXErrorKind.Timestamp : BingXErrorKind.ApiError, ex.Kind);
+        }
+
+        [Fact]
+        public void Code_100204_no_data_is_not_found() => Assert.Equal(BingXErrorKind.NotFound, BingXErrorClassifier.Create(100204, "no data", 200, null).Kind);
 
         [Theory]
         [InlineData("The IP has been frequently requested and will be unblocked after 1727193814249", 1727193814249L)]

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BingX.PowerShell.Client.RateLimiting;
-using Xunit;
 
 namespace BingX.PowerShell.Tests
 {

@@ -1,7 +1,5 @@
 using System;
-using BingX.PowerShell.Client;
 using BingX.PowerShell.Client.Retrying;
-using Xunit;
 
 namespace BingX.PowerShell.Tests
 {

@@ -5,9 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using BingX.PowerShell.Client;
 using BingX.PowerShell.Client.Signing;
-using Xunit;
 
 namespace BingX.PowerShell.Tests
 {

@@ -5,10 +5,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client;
 using BingX.PowerShell.Client.Http;
 using BingX.PowerShell.Client.Reading;
-using Xunit;
 
 namespace BingX.PowerShell.Tests
 {

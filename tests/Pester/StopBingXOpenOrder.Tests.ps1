@@ -2,7 +2,6 @@
 BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $sim = Start-TestSimulator
 
     $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'

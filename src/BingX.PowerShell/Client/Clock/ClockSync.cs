@@ -59,19 +59,5 @@ namespace BingX.PowerShell.Client
     }
 
     /// <summary>A server/time answer and when it was asked for and received, on the local clock.</summary>
-    internal readonly struct ClockReading
-    {
-        public ClockReading(long serverMs, long sentMs, long receivedMs)
-        {
-            ServerMs = serverMs;
-            SentMs = sentMs;
-            ReceivedMs = receivedMs;
-        }
-
-        public long ServerMs { get; }
-
-        public long SentMs { get; }
-
-        public long ReceivedMs { get; }
-    }
+    internal readonly record struct ClockReading(long ServerMs, long SentMs, long ReceivedMs);
 }

@@ -15,22 +15,5 @@ namespace BingX.PowerShell.Client.Http
     }
 
     /// <summary>An HTTP answer with its body read in full.</summary>
-    internal sealed class HttpAnswer
-    {
-        public HttpAnswer(int status, string? reasonPhrase, string? mediaType, string body)
-        {
-            Status = status;
-            ReasonPhrase = reasonPhrase;
-            MediaType = mediaType;
-            Body = body;
-        }
-
-        public int Status { get; }
-
-        public string? ReasonPhrase { get; }
-
-        public string? MediaType { get; }
-
-        public string Body { get; }
-    }
+    internal sealed record HttpAnswer(int Status, string? ReasonPhrase, string? MediaType, string Body);
 }

@@ -64,48 +64,31 @@ namespace BingX.PowerShell.Client.Reading
         /// <summary>Milliseconds since the epoch; 0 or less reads as null (BingX sends 0 for "not yet").</summary>
         public static DateTimeOffset? ReadTime(this JsonElement obj, string name) => ToTime(obj.Field(name), name);
 
-        public static decimal? ToDecimal(JsonElement? element, string field)
-        {
-            if (element.HasValue && element.Value.ValueKind == JsonValueKind.Number)
-            {
-                if (element.Value.TryGetDecimal(out decimal number))
-                {
-                    return number;
-                }
-                throw new FormatException($"The field '{field}' is not a decimal number: '{Truncate(element.Value.GetRawText())}'.");
-            }
-            string? text = ToText(element);
-            if (string.IsNullOrEmpty(text))
-            {
-                return null;
-            }
-            if (decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out decimal value))
-            {
-                return value;
-            }
-            throw new FormatException($"The field '{field}' is not a decimal number: '{Truncate(text!)}'.");
-        }
+        public static decimal? ToDecimal(JsonElement? element, string field) =>
+            ToNumber(element, field, "a decimal number", (JsonElement e, out decimal v) => e.TryGetDecimal(out v),
+                (string t, out decimal v) => decimal.TryParse(t, DecimalStyle, CultureInfo.InvariantCulture, out v));
 
-        public static long? ToInt64(JsonElement? element, string field)
+        public static long? ToInt64(JsonElement? element, string field) =>
+            ToNumber(element, field, "a 64-bit integer", (JsonElement e, out long v) => e.TryGetInt64(out v),
+                (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
+
+        private delegate bool TryRead<TInput, TValue>(TInput input, out TValue value);
+
+        /// <summary>A JSON number read exactly, or a string parsed with the invariant culture; null when absent or empty.</summary>
+        private static TValue? ToNumber<TValue>(JsonElement? element, string field, string what, TryRead<JsonElement, TValue> fromNumber, TryRead<string, TValue> fromText)
+            where TValue : struct
         {
-            if (element.HasValue && element.Value.ValueKind == JsonValueKind.Number)
-            {
-                if (element.Value.TryGetInt64(out long number))
-                {
-                    return number;
-                }
-                throw new FormatException($"The field '{field}' is not a 64-bit integer: '{Truncate(element.Value.GetRawText())}'.");
-            }
-            string? text = ToText(element);
-            if (string.IsNullOrEmpty(text))
+            bool isNumber = element.HasValue && element.Value.ValueKind == JsonValueKind.Number;
+            string? text = isNumber ? element!.Value.GetRawText() : ToText(element);
+            if (!isNumber && string.IsNullOrEmpty(text))
             {
                 return null;
             }
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            if (isNumber ? fromNumber(element!.Value, out TValue value) : fromText(text!, out value))
             {
                 return value;
             }
-            throw new FormatException($"The field '{field}' is not a 64-bit integer: '{Truncate(text!)}'.");
+            throw new FormatException($"The field '{field}' is not {what}: '{Truncate(text!)}'.");
         }
 
         /// <summary>A string's value, a number's text exactly as sent, "true"/"false"; null for anything else.</summary>
