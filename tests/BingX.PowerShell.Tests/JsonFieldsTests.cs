@@ -122,6 +122,18 @@ namespace BingX.PowerShell.Tests
             Assert.Equal(2m, JsonFields.ToDecimal(o.Any("Missing", "stopPrice"), "stopPrice"));
         }
 
+        [Fact]
+        public void A_name_given_twice_reads_as_its_first_occurrence()
+        {
+            Assert.Equal(1L, Obj("{\"v\":1,\"v\":2}").ReadInt64("v"));
+        }
+
+        [Fact]
+        public void A_lone_surrogate_escape_reads_as_sent_instead_of_throwing()
+        {
+            Assert.Equal("a\\ud800", Obj("{\"v\":\"a\\ud800\"}").ReadString("v"));
+        }
+
         [Theory]
         [InlineData("de-DE")]
         [InlineData("tr-TR")]

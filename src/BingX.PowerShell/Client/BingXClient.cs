@@ -46,15 +46,8 @@ namespace BingX.PowerShell.Client
         }
 
         /// <summary>Cancels one order (trade/cancel), named by its order id or, when that is null, its client order id.</summary>
-        public async Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
-        {
-            RequireOneOf(orderId, clientOrderId);
-            JsonElement data = await SendAsync(BingXEndpoint.CancelOrder, cancellationToken,
-                Param("symbol", symbol),
-                Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
-                Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
-            return Read(BingXEndpoint.CancelOrder, () => ResponseReader.ReadOrder(data));
-        }
+        public Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+            SendForOneOrderAsync(BingXEndpoint.CancelOrder, symbol, orderId, clientOrderId, cancellationToken);
 
         /// <summary>
         /// Cancels several orders of one symbol in one request (trade/cancelOrders), by order ids or by client order
@@ -76,14 +69,18 @@ namespace BingX.PowerShell.Client
         }
 
         /// <summary>One order (trade/query), named by its order id or, when that is null, its client order id.</summary>
-        public async Task<BingXOrder> QueryOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
+        public Task<BingXOrder> QueryOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+            SendForOneOrderAsync(BingXEndpoint.QueryOrder, symbol, orderId, clientOrderId, cancellationToken);
+
+        /// <summary>trade/cancel and trade/query name one order the same way and answer with it.</summary>
+        private async Task<BingXOrder> SendForOneOrderAsync(BingXEndpoint endpoint, string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
         {
             RequireOneOf(orderId, clientOrderId);
-            JsonElement data = await SendAsync(BingXEndpoint.QueryOrder, cancellationToken,
+            JsonElement data = await SendAsync(endpoint, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
-            return Read(BingXEndpoint.QueryOrder, () => ResponseReader.ReadOrder(data));
+            return Read(endpoint, () => ResponseReader.ReadOrder(data));
         }
 
         /// <summary>The spot account's balances (account/balance).</summary>

@@ -24,9 +24,25 @@ namespace BingX.PowerShell.Client.Reading
             }
         }
 
-        /// <summary>The named member of an object, exact case (BingX spells the same field differently per endpoint); otherwise null.</summary>
-        public static JsonElement? Field(this JsonElement obj, string name) =>
-            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out JsonElement value) ? value : (JsonElement?)null;
+        /// <summary>
+        /// The named member of an object, exact case (BingX spells the same field differently per endpoint); otherwise
+        /// null. A name given twice reads as its first occurrence.
+        /// </summary>
+        public static JsonElement? Field(this JsonElement obj, string name)
+        {
+            if (obj.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            foreach (JsonProperty property in obj.EnumerateObject())
+            {
+                if (property.NameEquals(name))
+                {
+                    return property.Value;
+                }
+            }
+            return null;
+        }
 
         /// <summary>The first of the given spellings that is present.</summary>
         public static JsonElement? Any(this JsonElement obj, params string[] names)
@@ -105,10 +121,11 @@ namespace BingX.PowerShell.Client.Reading
                     {
                         return element.Value.GetString();
                     }
-                    catch (InvalidOperationException ex)
+                    catch (InvalidOperationException)
                     {
-                        // A lone surrogate escape (\ud800) cannot become a .NET string.
-                        throw new FormatException("A string is not valid text: " + ex.Message, ex);
+                        // A lone surrogate escape (\ud800) cannot become a .NET string: the text as sent, escapes and all.
+                        string raw = element.Value.GetRawText();
+                        return raw.Substring(1, raw.Length - 2);
                     }
                 case JsonValueKind.Number:
                     return element.Value.GetRawText();
