@@ -8,8 +8,8 @@
     Copyright            = '(c) BingX.PowerShell contributors. MIT License.'
     Description          = 'Administer BingX spot trading from PowerShell: see, cancel and place orders safely, with credentials from a SecretManagement vault.'
 
-    # The test suite proves PowerShell 7 (Core) only; the assembly targets netstandard2.0 so Desktop stays possible.
-    PowerShellVersion    = '7.2'
+    # PowerShell 7.4+ (Core): the assembly targets net8.0, the runtime of 7.4; 7.2 and 7.3 are out of support.
+    PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
 
     FormatsToProcess     = @('BingX.Format.ps1xml')

@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests, benchmarks, demonstrates and packages the BingX PowerShell module.
@@ -6,10 +6,13 @@
 .DESCRIPTION
     Build   : dotnet publish the module and assemble a ready-to-import folder at out/BingX
               (and the simulator at out/BingX.Simulator, which tests, demo and bench talk to).
-    Test    : Build, fetch Pester from NuGet if missing, run the Pester suite in a child pwsh
-              against out/BingX. The last line printed is "N passed, N failed, N skipped".
+    Test    : Build, run the xUnit project (tests/BingX.PowerShell.Tests: the client's pure logic), fetch Pester from
+              NuGet if missing, run the Pester suite in a child pwsh against out/BingX. The last line printed is
+              "N passed, N failed, N skipped", xUnit and Pester together. -TestPath xUnit runs the xUnit project only;
+              other -TestPath patterns run only the matching Pester files.
     Demo    : Build, then show the module against the bundled simulator.
-    Bench   : Build, then run the benchmark suite and write bench/results.md.
+    Bench   : Build, then run the benchmark suite and write bench/results.md. -BenchBefore main also builds the module
+              as of that git ref and adds a before/after section (import, first call, per call) to the results.
     Package : Build, then make a .nupkg of out/BingX with Publish-PSResource (out/package).
     Clean   : remove out/ and the bin/obj folders.
 
@@ -32,7 +35,10 @@ param(
     [string[]] $ExcludeTag,
 
     # Bench: scale factor for the case counts (1 = the documented counts; tests use a tiny smoke value).
-    [double] $BenchScale = 1
+    [double] $BenchScale = 1,
+
+    # Bench: also build the module as of this git ref (e.g. main) and add a before/after section to the results.
+    [string] $BenchBefore
 )
 
 $ErrorActionPreference = 'Stop'
@@ -45,6 +51,7 @@ $SimulatorOut = Join-Path $OutDir 'BingX.Simulator'
 $ModuleProject = Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.PowerShell.csproj'
 $SimulatorProject = Join-Path $RepoRoot 'tests/BingX.Simulator/BingX.Simulator.csproj'
 $TestToolsProject = Join-Path $RepoRoot 'tests/tools/TestTools.csproj'
+$UnitTestProject = Join-Path $RepoRoot 'tests/BingX.PowerShell.Tests/BingX.PowerShell.Tests.csproj'
 
 function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
@@ -122,8 +129,35 @@ function Get-PesterManifestPath {
     return $manifestPath
 }
 
+function Invoke-UnitTest {
+    # xUnit, with a trx file to count from: its totals join Pester's in the one last line.
+    $resultsDir = Join-Path $OutDir 'xunit'
+    if (Test-Path $resultsDir) { Remove-Item $resultsDir -Recurse -Force }
+    Write-Step 'Running xUnit (tests/BingX.PowerShell.Tests)'
+    & dotnet test $UnitTestProject -c $Configuration --nologo -v quiet --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir | Out-Host
+    $trx = Join-Path $resultsDir 'xunit.trx'
+    if (-not (Test-Path $trx)) {
+        # It did not build or run at all: that is a failure, whatever Pester says.
+        return [pscustomobject] @{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $counters = ([xml] (Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return [pscustomobject] @{ Passed = [int] $counters.passed; Failed = $failed; Skipped = [int] $counters.notExecuted }
+}
+
 function Invoke-Test {
     Invoke-Build
+    # -File passes 'A,B' as one string: split it here as the runner does.
+    $patterns = @($TestPath | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+    $runUnit = $patterns.Count -eq 0 -or ($patterns -contains 'xUnit')
+    $pesterPatterns = @($patterns | Where-Object { $_ -ne 'xUnit' })
+    $unit = if ($runUnit) { Invoke-UnitTest } else { [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 } }
+    if ($patterns.Count -gt 0 -and $pesterPatterns.Count -eq 0) {
+        [Console]::Out.WriteLine("$($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped")
+        exit ([int] ($unit.Failed -gt 0 -or $unit.Passed -eq 0))
+    }
+
     $pester = Get-PesterManifestPath
     $runner = Join-Path $RepoRoot 'tests/Invoke-PesterRun.ps1'
     $pwsh = Get-PwshCommand
@@ -131,8 +165,9 @@ function Invoke-Test {
         '-PesterManifest', $pester,
         '-ModulePath', $ModuleOut,
         '-SimulatorPath', $SimulatorOut,
-        '-ResultPath', (Join-Path $OutDir 'TestResults.xml'))
-    if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
+        '-ResultPath', (Join-Path $OutDir 'TestResults.xml'),
+        '-AlsoPassed', $unit.Passed, '-AlsoFailed', $unit.Failed, '-AlsoSkipped', $unit.Skipped)
+    if ($pesterPatterns) { $runnerArgs += @('-TestPath', ($pesterPatterns -join ',')) }
     if ($Tag) { $runnerArgs += @('-Tag', ($Tag -join ',')) }
     if ($ExcludeTag) { $runnerArgs += @('-ExcludeTag', ($ExcludeTag -join ',')) }
 
@@ -140,8 +175,29 @@ function Invoke-Test {
     $exe = $pwsh[0]
     $pre = @($pwsh | Select-Object -Skip 1)
     & $exe @pre @runnerArgs
-    # The runner prints "N passed, N failed, N skipped" last; print nothing after it.
+    # The runner prints "N passed, N failed, N skipped" last (xUnit's counts included); print nothing after it.
     exit $LASTEXITCODE
+}
+
+function Build-BeforeModule([string] $Ref) {
+    # The module as of $Ref, from git (no worktree left behind): its sources, built and assembled like out/BingX.
+    $root = Join-Path $OutDir 'before'
+    if (Test-Path $root) { Remove-Item $root -Recurse -Force }
+    $source = Join-Path $root 'src'
+    $null = New-Item -ItemType Directory -Path $source
+    Write-Step "Building the module as of $Ref into $root"
+    $archive = Join-Path $root 'source.tar'
+    Invoke-Native git @('-C', $RepoRoot, 'archive', '--format=tar', '-o', $archive, $Ref, 'src/BingX.PowerShell', 'Directory.Build.props', 'BingX.psd1') | Out-Host
+    Invoke-Native tar @('-xf', $archive, '-C', $source) | Out-Host
+    Invoke-Native dotnet @('publish', (Join-Path $source 'src/BingX.PowerShell/BingX.PowerShell.csproj'), '-c', $Configuration, '-o', (Join-Path $root 'publish'), '--nologo', '-v', 'quiet', '-clp:NoSummary') | Out-Host
+    $module = Join-Path $root 'BingX'
+    $null = New-Item -ItemType Directory -Path $module
+    Copy-Item (Join-Path $root 'publish/BingX.PowerShell.dll') $module
+    Copy-Item (Join-Path $source 'src/BingX.PowerShell/BingX.Format.ps1xml') $module
+    $manifest = Get-Content -Raw (Join-Path $source 'BingX.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ProjectVersion)'"
+    Set-Content -Path (Join-Path $module 'BingX.psd1') -Value $manifest -Encoding utf8NoBOM -NoNewline
+    return $module
 }
 
 function Invoke-Clean {
@@ -168,6 +224,13 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Clean' { Invoke-Clean }
     'Demo' { Invoke-ScriptTask 'demo/Invoke-Demo.ps1' @{} }
-    'Bench' { Invoke-ScriptTask 'bench/Invoke-Bench.ps1' @{ Scale = $BenchScale } }
+    'Bench' {
+        $benchArguments = @{ Scale = $BenchScale }
+        if ($BenchBefore) {
+            $benchArguments.BeforeModulePath = Build-BeforeModule $BenchBefore
+            $benchArguments.BeforeLabel = $BenchBefore
+        }
+        Invoke-ScriptTask 'bench/Invoke-Bench.ps1' $benchArguments
+    }
     'Package' { Invoke-ScriptTask 'tools/New-Package.ps1' @{ OutputPath = (Join-Path $OutDir 'package') } }
 }

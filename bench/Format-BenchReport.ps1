@@ -295,3 +295,48 @@ function Format-Series($Values, [int] $Decimals = 1) {
     $format = '0.' + ('0' * $Decimals)
     return (@($Values) | ForEach-Object { ([double] $_).ToString($format, [cultureinfo]::InvariantCulture) }) -join ' '
 }
+
+function Format-BeforeAfter {
+    <#
+    .SYNOPSIS
+        The before/after section: the same medians for an earlier build and this one, and after / before (below 1 is
+        faster). Paired measures (vs plain pwsh, vs the hand-written function, vs the HttpClient floor) come first
+        because the two runs follow each other rather than interleave.
+    #>
+    param([Parameter(Mandatory)] $Before, [Parameter(Mandatory)] $After, [string] $BeforeLabel = 'before')
+    function Get-Median($results, [string[]] $path) {
+        $node = $results
+        foreach ($key in $path) {
+            if ($null -eq $node -or -not $node.Contains($key)) { return $null }
+            $node = $node[$key]
+        }
+        return $node['median']
+    }
+    $rows = @(
+        , @('Import: ms added to a fresh pwsh (paired with plain pwsh)', @('cases', 'import', 'variants', 'Import-Module BingX', 'addedMs'))
+        , @('Import: Import-Module in-process, ms', @('cases', 'import', 'variants', 'Import-Module BingX', 'inProcessMs'))
+        , @('First call: import + credential + first signed request, ms', @('cases', 'firstCall', 'variants', 'Credential', 'totalMs'))
+        , @('First call vs the hand-written function (paired ratio)', @('cases', 'firstCall', 'variants', 'Credential', 'totalVsFunction'))
+        , @('Per call, get: ms', @('cases', 'steadyState', 'clients', 'BingX module', 'get'))
+        , @('Per call, get vs the HttpClient floor (paired ratio)', @('cases', 'steadyState', 'paired', 'BingX module', 'getVsFloor'))
+        , @('Per call, cancel: ms', @('cases', 'steadyState', 'clients', 'BingX module', 'cancel'))
+        , @('Per call, cancel vs the HttpClient floor (paired ratio)', @('cases', 'steadyState', 'paired', 'BingX module', 'cancelVsFloor'))
+    )
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add("## Before and after")
+    $lines.Add('')
+    $lines.Add("The same cases against **$BeforeLabel** (built from git by ``build.ps1 -Task Bench -BenchBefore``), run right after this")
+    $lines.Add('build''s cases on the same machine. *after / before* below 1 means this build is faster.')
+    $lines.Add('')
+    $lines.Add("| measure | $BeforeLabel | this build | after / before |")
+    $lines.Add('|---|---|---|---|')
+    foreach ($row in $rows) {
+        $b = Get-Median $Before $row[1]
+        $a = Get-Median $After $row[1]
+        $ratio = if ($b -and $a) { ($a / $b).ToString('0.00', [cultureinfo]::InvariantCulture) } else { 'n/a' }
+        $fb = if ($null -ne $b) { ([double] $b).ToString('0.###', [cultureinfo]::InvariantCulture) } else { 'n/a' }
+        $fa = if ($null -ne $a) { ([double] $a).ToString('0.###', [cultureinfo]::InvariantCulture) } else { 'n/a' }
+        $lines.Add("| $($row[0]) | $fb | $fa | $ratio |")
+    }
+    return ($lines -join "`n") + "`n"
+}

@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Benchmarks the BingX module against what users would do otherwise, side by side, and writes bench/results.md.
@@ -34,7 +34,12 @@ param(
     [Parameter(Mandatory)] [string] $SimulatorPath,
     [ValidateRange(0.001, 10)] [double] $Scale = 1,
     [string] $OutputPath = (Join-Path $PSScriptRoot 'results.md'),
-    [ValidateSet('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')] [string[]] $Case = @('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')
+    [ValidateSet('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')] [string[]] $Case = @('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement'),
+
+    # An earlier build of the module (build.ps1 -BenchBefore <git ref> makes one): after the cases above, Import,
+    # FirstCall and SteadyState run again against it and the report gains a before/after section of ratios.
+    [string] $BeforeModulePath,
+    [string] $BeforeLabel = 'before'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -581,5 +586,19 @@ $results.durationSeconds = [math]::Round($benchWatch.Elapsed.TotalSeconds, 1)
 $null = New-Item -ItemType Directory -Force -Path (Split-Path $OutputPath -Parent)
 $json = ConvertTo-Json -InputObject $results -Depth 12
 Set-Content -Path $JsonPath -Value $json -Encoding utf8NoBOM
-Set-Content -Path $OutputPath -Value (Format-BenchReport -Results $results -JsonFileName (Split-Path $JsonPath -Leaf)) -Encoding utf8NoBOM
+$report = Format-BenchReport -Results $results -JsonFileName (Split-Path $JsonPath -Leaf)
+
+if ($BeforeModulePath) {
+    # The same cases against the earlier build, in a child pwsh like every bench run, right after this one.
+    $beforeOutput = Join-Path $OutRoot 'bench-before/results.md'
+    Write-Step "Import, FirstCall and SteadyState again against $BeforeLabel ($BeforeModulePath)"
+    $pwshLine = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @([Environment]::ProcessPath) }
+    # -Command, not -File: -File would pass the case list as one string.
+    $scaleText = $Scale.ToString([cultureinfo]::InvariantCulture)
+    & $pwshLine[0] @($pwshLine | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "& '$PSCommandPath' -ModulePath '$BeforeModulePath' -SimulatorPath '$SimulatorPath' -Scale $scaleText -Case Import, FirstCall, SteadyState -OutputPath '$beforeOutput'; exit `$LASTEXITCODE"
+    if ($LASTEXITCODE -ne 0) { throw "The bench of $BeforeLabel failed with exit code $LASTEXITCODE." }
+    $before = Get-Content -Raw ([IO.Path]::ChangeExtension($beforeOutput, '.json')) | ConvertFrom-Json -AsHashtable
+    $report += "`n" + (Format-BeforeAfter -Before $before -After $results -BeforeLabel $BeforeLabel)
+}
+Set-Content -Path $OutputPath -Value $report -Encoding utf8NoBOM
 Write-Step "Done in $($results.durationSeconds) s: $OutputPath"

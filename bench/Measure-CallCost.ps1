@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Diagnostic (not part of the report): splits the module's per-call cost in one process, interleaved, to show

@@ -9,7 +9,8 @@
       BINGX_SIMULATOR_PATH  out/BingX.Simulator (the simulator the tests start)
       BINGX_SECRETMANAGEMENT  'real' when Microsoft.PowerShell.SecretManagement is installed,
                               'standin' when the stand-in under tests/SecretManagement is used instead.
-    The last line printed is "N passed, N failed, N skipped"; the exit code is non-zero when anything failed.
+    The last line printed is "N passed, N failed, N skipped" (plus the -Also* counts of the xUnit run build.ps1 did
+    first); the exit code is non-zero when anything failed.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
@@ -19,6 +20,11 @@ param(
     [string] $TestPath,
     [string] $Tag,
     [string] $ExcludeTag,
+
+    # Counts of the xUnit run that build.ps1 did before, added to the last line (and a failure there fails the run).
+    [int] $AlsoPassed,
+    [int] $AlsoFailed,
+    [int] $AlsoSkipped,
 
     # Test files run in this many child processes at once (default: up to 2, one per core). Most tests wait on the
     # simulator (rate limits, delays, child processes), so two shards nearly halve the wall time on 2 cores.
@@ -135,6 +141,7 @@ if (-not $ShardFiles -and $Shards -gt 1 -and $files.Count -gt 1) {
         }
         if ($shard.Process.ExitCode -ne 0) { $exitCode = 1 }
     }
+    $passed += $AlsoPassed; $failed += $AlsoFailed; $skipped += $AlsoSkipped
     if ($failed -gt 0 -or $passed -eq 0) { $exitCode = 1 }
     [Console]::Out.WriteLine("$passed passed, $failed failed, $skipped skipped")
     exit $exitCode
@@ -163,6 +170,11 @@ $skipped = $result.SkippedCount
 $exitCode = if ($failed -gt 0 -or $passed -eq 0 -or $result.Result -ne 'Passed') { 1 } else { 0 }
 if ($SummaryPath) {
     @{ Passed = $passed; Failed = $failed; Skipped = $skipped } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8NoBOM
+}
+else {
+    # Not a shard: this line is the run's total.
+    $passed += $AlsoPassed; $failed += $AlsoFailed; $skipped += $AlsoSkipped
+    if ($AlsoFailed -gt 0) { $exitCode = 1 }
 }
 [Console]::Out.WriteLine("$passed passed, $failed failed, $skipped skipped")
 exit $exitCode

@@ -10,6 +10,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
     $sim = Start-TestSimulator
     $symbolsPath = '/openApi/spot/v1/common/symbols'
+    # Internal (not API): reached through the assembly.
+    $script:completerType = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.Completion.SymbolCompleter', $true)
 
     function Complete([string] $line) {
         $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
@@ -18,7 +20,7 @@ BeforeAll {
 
     function Clear-SymbolCache {
         # The cache is per base URI for the process; tests that want a fresh fetch clear it.
-        [BingX.PowerShell.Completion.SymbolCompleter].GetMethod('Clear', [Reflection.BindingFlags] 'Static,NonPublic').Invoke($null, @())
+        $script:completerType.GetMethod('Clear', [Reflection.BindingFlags] 'Static,NonPublic').Invoke($null, @())
     }
 
     function New-SilentListener {
@@ -47,7 +49,7 @@ Describe 'Completion of -Symbol' {
         $command = $_
         $parameter = (Get-Command $command).Parameters['Symbol']
         $completer = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
-        $completer.Type | Should -Be ([BingX.PowerShell.Completion.SymbolCompleter])
+        $completer.Type | Should -Be $script:completerType
 
         $found = Complete "$command -Symbol BT"
         $found | Should -Contain 'BTC-USDT'

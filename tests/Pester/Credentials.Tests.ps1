@@ -122,10 +122,8 @@ Describe 'Vault failures are clear, terminating, and send nothing' {
             return
         }
         # A child pwsh whose module path holds only PowerShell's own modules.
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefixArgs = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
         $script = "`$env:PSModulePath = Join-Path `$PSHOME 'Modules'; Import-Module '$env:BINGX_MODULE_PATH'; try { Get-BingXOpenOrder } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
-        $output = & $pwsh @prefixArgs -NoProfile -NonInteractive -Command $script
+        $output = @((Invoke-ChildPwsh -Command $script).StdOut -split '\r?\n')
         $output[0] | Should -BeLike 'BingXSecretManagementNotInstalled,*'
         $output[1] | Should -Match 'Install-PSResource Microsoft.PowerShell.SecretManagement'
     }

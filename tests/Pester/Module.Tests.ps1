@@ -6,6 +6,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $modulePath = $env:BINGX_MODULE_PATH
     $manifestPath = Join-Path $modulePath 'BingX.psd1'
     $manifest = Import-PowerShellDataFile $manifestPath
@@ -36,6 +37,12 @@ Describe 'Module manifest' {
     It 'declares Core, the edition the tests prove, and a PowerShell version the tests run on' {
         $manifest.CompatiblePSEditions | Should -Be @('Core')
         [version] $manifest.PowerShellVersion | Should -BeLessOrEqual $PSVersionTable.PSVersion
+    }
+
+    It 'requires PowerShell 7.4, whose runtime (net8.0) the assembly targets' {
+        [version] $manifest.PowerShellVersion | Should -Be ([version] '7.4')
+        $target = [BingX.PowerShell.BingXOrder].Assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)
+        $target.FrameworkName | Should -Be '.NETCoreApp,Version=v8.0'
     }
 
     It 'has a GUID, a description, tags, project and licence links' {
@@ -118,10 +125,8 @@ Describe 'Stop-BingXOpenOrder safety metadata' {
 
 Describe 'A fresh pwsh' {
     It 'imports out/BingX and lists the cmdlets' {
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
-        $output = & $pwsh @prefix -NoProfile -NonInteractive -Command "Import-Module '$modulePath'; (Get-Command -Module BingX).Name -join ','"
-        $LASTEXITCODE | Should -Be 0
-        ($output -split ',') | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $run = Invoke-ChildPwsh -Command "Import-Module '$modulePath'; (Get-Command -Module BingX).Name -join ','"
+        $run.ExitCode | Should -Be 0
+        ($run.StdOut.Trim() -split ',') | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 }

@@ -186,20 +186,9 @@ Describe 'New-BingXOrder -WhatIf' {
     It 'names side, type, quantity or quote amount, price or stop price, and symbol' {
         $account = New-SimAccount -Simulator $sim
         Clear-SimRequestLog $sim
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
-        $env:BINGX_TEST_KEY = $account.ApiKey
-        $env:BINGX_TEST_SECRET = $account.SecretKey
-        try {
-            $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force)));" +
-                " New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5 -ClientOrderId wi_1 -WhatIf;" +
-                " New-BingXOrder -Symbol ETH-USDT -Side BUY -Type MARKET -QuoteQuantity 50 -WhatIf;" +
-                " New-BingXOrder -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Quantity 0.5 -Price 2400 -StopPrice 2450 -TimeInForce IOC -WhatIf"
-            $output = (& $pwsh @prefix -NoProfile -NonInteractive -Command $script) -join "`n"
-        }
-        finally {
-            Remove-Item Env:BINGX_TEST_KEY, Env:BINGX_TEST_SECRET
-        }
+        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command ('New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5 -ClientOrderId wi_1 -WhatIf;' +
+            ' New-BingXOrder -Symbol ETH-USDT -Side BUY -Type MARKET -QuoteQuantity 50 -WhatIf;' +
+            ' New-BingXOrder -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Quantity 0.5 -Price 2400 -StopPrice 2450 -TimeInForce IOC -WhatIf')
         $output | Should -Match ([regex]::Escape('What if: Performing the operation "Place BUY LIMIT order: quantity 0.001, price 30000.5, client order id wi_1" on target "BTC-USDT".'))
         $output | Should -Match ([regex]::Escape('"Place BUY MARKET order: quote amount 50 USDT, market price, client order id bx'))
         $output | Should -Match ([regex]::Escape('"Place SELL TRIGGER_LIMIT order: quantity 0.5, price 2400, stop price 2450, time in force IOC, client order id bx'))

@@ -11,7 +11,6 @@ BeforeAll {
     $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
     $openPath = '/openApi/spot/v1/trade/openOrders'
     $timePath = '/openApi/spot/v1/server/time'
-    $orderPath = '/openApi/spot/v1/trade/order'
 
     function Get-OrderStatus($account) {
         @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders.status | Sort-Object -Unique)
@@ -239,44 +238,6 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         $errors | Should -HaveCount 1
         $errors[0].TargetObject | Should -Be 'BTC-USDT'
         $cancelled.Symbol | Should -Be 'ETH-USDT'
-    }
-}
-
-Describe 'Placing an order is never retried blindly' -Tag Core {
-    # New-BingXOrder comes with its own client-order-id recovery; this pins the transport rule it relies on:
-    # trade/order is sent once, whatever comes back, and a lost answer is reported as such.
-    BeforeAll {
-        $account = New-SimAccount -Simulator $sim -Balances @{ USDT = '100000' }
-        Set-SimPrice -Simulator $sim -Symbol BTC-USDT -Price '43000'
-        $client = New-InternalBingXClient -BaseUri $sim.BaseUri -ApiKey $account.ApiKey -SecretKey $account.SecretKey
-        $order = [ordered] @{ symbol = 'BTC-USDT'; side = 'BUY'; type = 'LIMIT'; price = '30000'; quantity = '0.001'; newClientOrderId = 'reliability_1' }
-    }
-    BeforeEach { Clear-SimRequestLog $sim }
-    AfterEach { Clear-SimFault $sim }
-
-    It '<Name>: one request, <ErrorId>, OutcomeUnknown <Unknown>' -ForEach @(
-        @{ Name = 'HTTP 502 before processing'; Fault = @{ Kind = 'status'; Status = 502 }; ErrorId = 'BingXHttpError'; Unknown = $true }
-        @{ Name = 'a drop after processing'; Fault = @{ Kind = 'drop'; AfterProcessing = $true }; ErrorId = 'BingXNetworkError'; Unknown = $true }
-        @{ Name = 'truncated JSON after processing'; Fault = @{ Kind = 'truncated'; AfterProcessing = $true }; ErrorId = 'BingXInvalidResponse'; Unknown = $true }
-        @{ Name = 'code 100500 after processing'; Fault = @{ Kind = 'business'; Code = 100500; AfterProcessing = $true }; ErrorId = 'BingXApiError'; Unknown = $false }
-    ) {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Count 10 @Fault
-        $err = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $order
-        $err | Should -BeOfType ([BingX.PowerShell.BingXException])
-        $err.ErrorId | Should -Be $ErrorId
-        $err.OutcomeUnknown | Should -Be $Unknown
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
-    }
-
-    It 'but a timestamp rejection (refused before processing) is retried once after a clock reading' {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind business -Code 100421
-        $second = [ordered] @{}
-        foreach ($name in $order.Keys) { $second[$name] = $order[$name] }
-        $second.newClientOrderId = 'reliability_2'
-        $result = Invoke-InternalBingXRequest -Client $client -Endpoint PlaceOrder -Parameters $second
-        $result | Should -Not -BeOfType ([Exception])
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath).code | Should -Be @(100421, 0)
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
     }
 }
 

@@ -367,17 +367,7 @@ Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 25 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
         # What-if text goes to the host: read it from a child pwsh's stdout.
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
-        $env:BINGX_TEST_KEY = $account.ApiKey
-        $env:BINGX_TEST_SECRET = $account.SecretKey
-        try {
-            $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force))); Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf"
-            $output = (& $pwsh @prefix -NoProfile -NonInteractive -Command $script) -join "`n"
-        }
-        finally {
-            Remove-Item Env:BINGX_TEST_KEY, Env:BINGX_TEST_SECRET
-        }
+        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf"
         # Like Stop-BingXOpenOrder -WhatIf: every order with its side, type, quantity and price.
         $output | Should -Match 'What if: Cancel 25 orders on SOL-USDT:'
         foreach ($id in $ids) { $output | Should -Match "$id SOL-USDT BUY LIMIT 1 @ 20" }

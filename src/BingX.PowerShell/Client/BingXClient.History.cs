@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client.Json;
+using System.Text.Json;
+using BingX.PowerShell.Client.Reading;
 
 namespace BingX.PowerShell.Client
 {
@@ -31,7 +32,7 @@ namespace BingX.PowerShell.Client
             {
                 throw new ArgumentOutOfRangeException(nameof(seconds), seconds, $"The countdown must be {MinCancelTimerSeconds} to {MaxCancelTimerSeconds} seconds.");
             }
-            JsonNode data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken,
                 Param("type", "ACTIVATE"),
                 Param("timeOut", seconds.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
             return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, seconds)), "ACTIVATED", "armed");
@@ -40,7 +41,7 @@ namespace BingX.PowerShell.Client
         /// <summary>Stops the countdown: open orders stay. A FAILED answer is an error.</summary>
         public async Task<BingXCancelTimer> DisableCancelTimerAsync(CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken, Param("type", "CLOSE")).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken, Param("type", "CLOSE")).ConfigureAwait(false);
             return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, 0)), "CLOSED", "closed");
         }
 
@@ -62,7 +63,7 @@ namespace BingX.PowerShell.Client
         /// </summary>
         public async Task<List<BingXOrder>> GetOrderHistoryPageAsync(BingXOrderHistoryQuery query, int pageIndex, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.HistoryOrders, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.HistoryOrders, cancellationToken,
                 Param("symbol", query.Symbol),
                 Param("startTime", query.StartTime.HasValue ? WireFormat.Int64(query.StartTime.Value.ToUnixTimeMilliseconds()) : null),
                 Param("endTime", query.EndTime.HasValue ? WireFormat.Int64(query.EndTime.Value.ToUnixTimeMilliseconds()) : null),
@@ -80,7 +81,7 @@ namespace BingX.PowerShell.Client
             {
                 throw new ArgumentException("BingX returns fills over at most 7 days a call.");
             }
-            JsonNode data = await SendAsync(BingXEndpoint.MyTrades, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.MyTrades, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("startTime", start.HasValue ? WireFormat.Int64(start.Value.ToUnixTimeMilliseconds()) : null),

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client.Json;
+using System.Text.Json;
+using BingX.PowerShell.Client.Reading;
+using BingX.PowerShell.Client.Recovery;
 
 namespace BingX.PowerShell.Client
 {
@@ -25,34 +27,27 @@ namespace BingX.PowerShell.Client
         /// <summary>Cancels every open order on <paramref name="symbol"/>, or on every symbol when it is null.</summary>
         public async Task<List<BingXOrder>> CancelOpenOrdersAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.CancelOpenOrders, () => ResponseReader.ReadOrderList(data));
         }
 
         /// <summary>The open orders on <paramref name="symbol"/>, or on every symbol when it is null.</summary>
         public async Task<List<BingXOrder>> GetOpenOrdersAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.OpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.OpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.OpenOrders, () => ResponseReader.ReadOrderList(data));
         }
 
         /// <summary>The spot symbols and their trading rules (public).</summary>
         public async Task<List<BingXSymbol>> GetSymbolsAsync(string? symbol, CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.Symbols, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.Symbols, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.Symbols, () => ResponseReader.ReadSymbols(data));
         }
 
         /// <summary>Cancels one order (trade/cancel), named by its order id or, when that is null, its client order id.</summary>
-        public async Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
-        {
-            RequireOneOf(orderId, clientOrderId);
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOrder, cancellationToken,
-                Param("symbol", symbol),
-                Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
-                Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
-            return Read(BingXEndpoint.CancelOrder, () => ResponseReader.ReadOrder(data));
-        }
+        public Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+            SendForOneOrderAsync(BingXEndpoint.CancelOrder, symbol, orderId, clientOrderId, cancellationToken);
 
         /// <summary>
         /// Cancels several orders of one symbol in one request (trade/cancelOrders), by order ids or by client order
@@ -65,7 +60,7 @@ namespace BingX.PowerShell.Client
             {
                 throw new ArgumentException("Give either order ids or client order ids.");
             }
-            JsonNode data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken,
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderIds", byOrderId ? WireFormat.Join(orderIds!) : null),
                 Param("clientOrderIDs", byOrderId ? null : string.Join(",", clientOrderIds!)),
@@ -74,29 +69,30 @@ namespace BingX.PowerShell.Client
         }
 
         /// <summary>One order (trade/query), named by its order id or, when that is null, its client order id.</summary>
-        public async Task<BingXOrder> QueryOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
+        public Task<BingXOrder> QueryOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+            SendForOneOrderAsync(BingXEndpoint.QueryOrder, symbol, orderId, clientOrderId, cancellationToken);
+
+        /// <summary>trade/cancel and trade/query name one order the same way and answer with it.</summary>
+        private async Task<BingXOrder> SendForOneOrderAsync(BingXEndpoint endpoint, string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
         {
             RequireOneOf(orderId, clientOrderId);
-            JsonNode data = await SendAsync(BingXEndpoint.QueryOrder, cancellationToken,
+            JsonElement data = await SendAsync(endpoint, cancellationToken,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
-            return Read(BingXEndpoint.QueryOrder, () => ResponseReader.ReadOrder(data));
+            return Read(endpoint, () => ResponseReader.ReadOrder(data));
         }
 
         /// <summary>The spot account's balances (account/balance).</summary>
         public async Task<List<BingXBalance>> GetBalancesAsync(CancellationToken cancellationToken)
         {
-            JsonNode data = await SendAsync(BingXEndpoint.Balance, cancellationToken).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.Balance, cancellationToken).ConfigureAwait(false);
             return Read(BingXEndpoint.Balance, () => ResponseReader.ReadBalances(data));
         }
 
         /// <summary>
-        /// Places an order (trade/order). Never repeated blindly: when the answer is lost (timeout, dropped
-        /// connection, 5xx, unreadable body, "system busy"), the order is looked up by its client order id. Found:
-        /// it is returned, with a warning. Still not there once the request is past its receive window:
-        /// <see cref="BingXOrderPlacementException"/> with Placed = false.
-        /// The look-up failing too: the same exception with Placed = null, naming the client order id to check.
+        /// Places an order (trade/order). Never repeated blindly: when the answer is lost, <see cref="PlacementRecovery"/>
+        /// looks the order up by its client order id.
         /// </summary>
         public async Task<BingXOrder> PlaceOrderAsync(BingXOrderRequest request, CancellationToken cancellationToken)
         {
@@ -105,7 +101,7 @@ namespace BingX.PowerShell.Client
             BingXException lost;
             try
             {
-                JsonNode data = await SendAsync(endpoint, cancellationToken,
+                JsonElement data = await SendAsync(endpoint, cancellationToken,
                     Param("symbol", request.Symbol),
                     Param("side", request.Side.ToString()),
                     Param("type", request.Type.ToString()),
@@ -130,85 +126,13 @@ namespace BingX.PowerShell.Client
                     { OutcomeUnknown = true };
                 }
             }
-            catch (BingXException ex) when (IsOutcomeUnknown(ex))
+            catch (BingXException ex) when (PlacementRecovery.IsOutcomeUnknown(ex))
             {
                 lost = ex;
             }
-            return await RecoverPlacedOrderAsync(request, lost, sentAtMs, cancellationToken).ConfigureAwait(false);
+            return await PlacementRecovery.RecoverAsync(request, lost, sentAtMs, Options, Clock,
+                clientOrderId => QueryOrderAsync(request.Symbol, null, clientOrderId, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-
-        // The first look-up comes soon after the lost answer (most losses happen after the exchange acted).
-        private static readonly TimeSpan FirstLookupDelay = TimeSpan.FromMilliseconds(500);
-
-        // The last look-up waits until the request is past its receive window (plus this margin): from then on the
-        // exchange refuses it, so an order that is not there by then will not appear later.
-        private static readonly TimeSpan PastReceiveWindowMargin = TimeSpan.FromSeconds(1);
-
-        private const int ExchangeDefaultRecvWindowMs = 5000;
-
-        // A client order id is unique among open orders only; an order with the same id from well before this
-        // request is an earlier one, not this one.
-        private const long SameOrderWindowMs = 60_000;
-
-        private async Task<BingXOrder> RecoverPlacedOrderAsync(BingXOrderRequest request, BingXException lost, long sentAtMs, CancellationToken cancellationToken)
-        {
-            string id = request.ClientOrderId;
-            string path = BingXEndpoint.PlaceOrder.Path;
-            string checkHint = $"check with Get-BingXOrder -Symbol {request.Symbol} -ClientOrderId {id} before placing it again.";
-            int recvWindowMs = Options.RecvWindow ?? ExchangeDefaultRecvWindowMs;
-            // The last attempt was stamped no later than it failed; a timed-out attempt, a whole timeout earlier
-            // (its timeout starts right after the stamp).
-            long stampedByMs = Clock.NowMs - (lost.Kind == BingXErrorKind.Timeout ? (long)Options.Timeout.TotalMilliseconds : 0);
-            long refusedAfterMs = stampedByMs + recvWindowMs + (long)PastReceiveWindowMargin.TotalMilliseconds;
-            Options.Log.Verbose($"{BingXEndpoint.PlaceOrder}: the answer was lost ({lost.ErrorId}); looking the order up by its client order id {id}.");
-
-            TimeSpan delay = FirstLookupDelay;
-            while (true)
-            {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                bool lastLookup = Clock.NowMs >= refusedAfterMs;
-                BingXOrder found;
-                try
-                {
-                    found = await QueryOrderAsync(request.Symbol, null, id, cancellationToken).ConfigureAwait(false);
-                }
-                catch (BingXApiException ex) when (IsNoSuchOrder(ex))
-                {
-                    if (!lastLookup)
-                    {
-                        delay = TimeSpan.FromMilliseconds(Math.Max(refusedAfterMs - Clock.NowMs, 0));
-                        Options.Log.Verbose($"No order '{id}' yet; looking again in {delay.TotalSeconds:0.0} s, once the request is past its receive window ({recvWindowMs} ms).");
-                        continue;
-                    }
-                    throw new BingXOrderPlacementException(BingXErrorIds.OrderNotPlaced, lost.Kind,
-                        $"The order was not placed: BingX has no order with client order id '{id}' on {request.Symbol}, looked up after the request's receive window ({recvWindowMs} ms) had passed, after which BingX refuses it. Placing it again is safe. The request failed with: {lost.Message}",
-                        id, false, path, lost);
-                }
-                catch (BingXException ex)
-                {
-                    throw new BingXOrderPlacementException(BingXErrorIds.OrderOutcomeUnknown, lost.Kind,
-                        $"The order may or may not have been placed: the request failed ({lost.Message}) and looking it up by its client order id '{id}' failed too ({ex.Message}). Do not repeat it blindly: {checkHint}",
-                        id, null, path, lost);
-                }
-
-                if (found.Side != request.Side || found.Type != request.Type
-                    || (found.Time.HasValue && found.Time.Value.ToUnixTimeMilliseconds() < sentAtMs - SameOrderWindowMs))
-                {
-                    throw new BingXOrderPlacementException(BingXErrorIds.OrderOutcomeUnknown, lost.Kind,
-                        $"The order may or may not have been placed: the request failed ({lost.Message}) and the order BingX holds under client order id '{id}' ({found.OrderId}, {found.Side} {found.Type}) is an earlier one. Do not repeat it blindly: {checkHint}",
-                        id, null, path, lost);
-                }
-                Options.Log.Warning($"The answer to placing order '{id}' on {request.Symbol} was lost ({lost.ErrorId}); the order was found by its client order id and is written as BingX reports it now.");
-                return found;
-            }
-        }
-
-        /// <summary>A lost answer, or an exchange code that says the write may or may not have happened.</summary>
-        private static bool IsOutcomeUnknown(BingXException ex) =>
-            ex.OutcomeUnknown || (ex is BingXApiException api && (api.Code == 100500 || api.Code == 100503 || api.Code == 80012));
-
-        private static bool IsNoSuchOrder(BingXApiException ex) =>
-            ex.Kind == BingXErrorKind.NotFound || BingXErrorClassifier.IsOrderNotFound(ex.Code, ex.ApiMessage);
 
         private static void RequireOneOf(long? orderId, string? clientOrderId)
         {
@@ -220,7 +144,7 @@ namespace BingX.PowerShell.Client
 
         public Task<BingXServerTime> SynchronizeClockAsync(CancellationToken cancellationToken) => _transport.SynchronizeClockAsync(cancellationToken);
 
-        internal Task<JsonNode> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters)
+        internal Task<JsonElement> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters)
         {
             var list = new List<KeyValuePair<string, string>>(parameters.Length);
             foreach (KeyValuePair<string, string>? parameter in parameters)
@@ -235,42 +159,6 @@ namespace BingX.PowerShell.Client
 
         internal static KeyValuePair<string, string>? Param(string name, string? value) =>
             value == null ? (KeyValuePair<string, string>?)null : new KeyValuePair<string, string>(name, value);
-
-        /// <summary>
-        /// Test hook (RealAnswers.Tests.ps1): a recorded answer of <paramref name="path"/> read exactly as a live one
-        /// would be, through the transport's envelope parsing and the endpoint's reader. Throws what a live call throws.
-        /// </summary>
-        internal static object ReadRecordedAnswer(string path, int httpStatus, string body)
-        {
-            BingXEndpoint[] all =
-            {
-                BingXEndpoint.CancelOpenOrders, BingXEndpoint.OpenOrders, BingXEndpoint.CancelOrder, BingXEndpoint.CancelOrders,
-                BingXEndpoint.PlaceOrder, BingXEndpoint.QueryOrder, BingXEndpoint.Balance, BingXEndpoint.Symbols, BingXEndpoint.ServerTime,
-            };
-            BingXEndpoint endpoint = Array.Find(all, e => e.Path == path) ?? throw new ArgumentException("The module does not call " + path + ".");
-            JsonNode data = BingXTransport.ReadRecordedEnvelope(endpoint, httpStatus, body);
-            if (endpoint == BingXEndpoint.CancelOpenOrders || endpoint == BingXEndpoint.OpenOrders)
-            {
-                return Read(endpoint, () => ResponseReader.ReadOrderList(data));
-            }
-            if (endpoint == BingXEndpoint.CancelOrders)
-            {
-                return Read(endpoint, () => ResponseReader.ReadCancelResult(data));
-            }
-            if (endpoint == BingXEndpoint.Balance)
-            {
-                return Read(endpoint, () => ResponseReader.ReadBalances(data));
-            }
-            if (endpoint == BingXEndpoint.Symbols)
-            {
-                return Read(endpoint, () => ResponseReader.ReadSymbols(data));
-            }
-            if (endpoint == BingXEndpoint.ServerTime)
-            {
-                return Read(endpoint, () => JsonConvert.ToInt64(data["serverTime"], "serverTime") ?? throw new FormatException("There is no serverTime."));
-            }
-            return Read(endpoint, () => ResponseReader.ReadOrder(data));
-        }
 
         /// <summary>A body that parsed as JSON but not as the documented shape is an invalid response, not a crash.</summary>
         internal static T Read<T>(BingXEndpoint endpoint, Func<T> read)

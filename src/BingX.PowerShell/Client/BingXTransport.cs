@@ -1,62 +1,55 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
-using System.Text;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BingX.PowerShell.Client.Json;
+using BingX.PowerShell.Client.Http;
 using BingX.PowerShell.Client.RateLimiting;
+using BingX.PowerShell.Client.Reading;
+using BingX.PowerShell.Client.Retrying;
 using BingX.PowerShell.Client.Signing;
+using static BingX.PowerShell.Client.FailureWording;
 
 namespace BingX.PowerShell.Client
 {
     /// <summary>
-    /// Sends one logical request: pacing, timestamp, signature, one shared HttpClient, envelope parsing,
-    /// and the few retries that cannot do harm twice. Knows nothing of PowerShell.
+    /// One logical request, stage by stage: pace (<see cref="RequestRateLimiter"/>), build and sign
+    /// (<see cref="RequestBuilder"/>), send (<see cref="TimedSend"/> over <see cref="IHttpSender"/>), read the envelope
+    /// (<see cref="EnvelopeReader"/>, <see cref="BingXErrorClassifier"/>), and after a failure do what
+    /// <see cref="RetryPolicy"/> decides (re-measure the clock with <see cref="ClockSync"/>, wait out a rate limit,
+    /// back off). Knows nothing of PowerShell.
     /// </summary>
     internal sealed class BingXTransport
     {
-        // One HttpClient for the process: pooled connections, no socket exhaustion. Timeouts are per request.
-        private static readonly HttpClient SharedHttpClient = CreateHttpClient();
-
-        /// <summary>How many 100410 answers one request waits out before the failure is reported.</summary>
-        private const int MaxRateLimitWaits = 2;
-
-        /// <summary>The pause after a 100410 that names no unblock time: the exchange counts in one-second windows.</summary>
-        private static readonly TimeSpan UnnamedRateLimitPause = TimeSpan.FromSeconds(1);
-
-        /// <summary>The longest wait a rate-limit header can impose on the next request (a guard against odd values).</summary>
-        private static readonly TimeSpan MaxHeaderHold = TimeSpan.FromSeconds(10);
-
-        /// <summary>Added to a named unblock time: the measured clock offset can be off by up to half a round trip.</summary>
-        private static readonly TimeSpan UnblockMargin = TimeSpan.FromMilliseconds(200);
-
-        /// <summary>How far an error body's server time may stray from the measured offset before the clock is measured again.</summary>
-        private static readonly TimeSpan ClockDriftTolerance = TimeSpan.FromSeconds(1);
-
         [ThreadStatic]
         private static Random? _jitter;
 
         private readonly BingXClientOptions _options;
         private readonly ServerClock _clock;
+        private readonly IHttpSender _sender;
 
         public BingXTransport(BingXClientOptions options)
+            : this(options, HttpSender.Shared)
+        {
+        }
+
+        /// <summary>Unit tests pass a fake <paramref name="sender"/>.</summary>
+        internal BingXTransport(BingXClientOptions options, IHttpSender sender)
         {
             _options = options;
             _clock = ServerClock.For(options.BaseUri);
+            _sender = sender;
         }
 
         public ServerClock Clock => _clock;
 
         public BingXClientOptions Options => _options;
 
-        /// <summary>Sends the request and returns the envelope's <c>data</c> (or <see cref="JsonNull"/> when absent).</summary>
-        public Task<JsonNode> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+        /// <summary>Sends the request and returns the envelope's <c>data</c> (JSON null when absent).</summary>
+        public Task<JsonElement> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
         {
             BingXApiCredential? credential = _options.Credential;
             if (endpoint.Signed && credential == null)
@@ -66,588 +59,175 @@ namespace BingX.PowerShell.Client
             return WithRetriesAsync(endpoint, () => SendOnceAsync(endpoint, parameters, credential, cancellationToken), cancellationToken);
         }
 
-        /// <summary>Measures the offset to the server clock at the midpoint of a server/time round trip.</summary>
+        /// <summary>Measures the offset to the server clock (retried like any read).</summary>
         public async Task<BingXServerTime> SynchronizeClockAsync(CancellationToken cancellationToken)
         {
-            ClockReading reading = await WithRetriesAsync(BingXEndpoint.ServerTime, () => ReadServerClockAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            _clock.Update(reading.ServerMs, reading.SentMs, reading.ReceivedMs);
-            long roundTrip = reading.ReceivedMs - reading.SentMs;
-            _options.Log.Verbose(Invariant($"Server clock offset {_clock.OffsetMs} ms (round trip {roundTrip} ms)."));
-            return new BingXServerTime
-            {
-                ServerTime = DateTimeOffset.FromUnixTimeMilliseconds(reading.ServerMs),
-                LocalTime = DateTimeOffset.FromUnixTimeMilliseconds(reading.SentMs + (roundTrip / 2)),
-                Offset = TimeSpan.FromMilliseconds(_clock.OffsetMs),
-                RoundTrip = TimeSpan.FromMilliseconds(roundTrip),
-            };
+            ClockReading reading = await WithRetriesAsync(BingXEndpoint.ServerTime, () => ReadClockOnceAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            return ClockSync.Apply(_clock, reading, _options.Log);
         }
 
-        /// <summary>
-        /// Runs one attempt after another until one succeeds or a failure must be reported. Retried: a timestamp
-        /// rejection once, after re-measuring the clock; a rate-limit rejection after waiting as the exchange asks
-        /// (within <see cref="BingXClientOptions.MaxRateLimitWait"/>); a transport failure or 5xx for reads and
-        /// cancels, with jittered backoff. Rejections come before the exchange does anything, so the first two are
-        /// safe for every endpoint; placing an order is never repeated after a failure that may hide a success.
-        /// </summary>
-        private async Task<T> WithRetriesAsync<T>(BingXEndpoint endpoint, Func<Task<T>> attempt, CancellationToken cancellationToken)
+        /// <summary>One attempt: pace, build and sign, send, read the envelope.</summary>
+        private async Task<JsonElement> SendOnceAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
         {
-            bool clockResynchronized = false;
-            int rateLimitWaits = 0;
-            int failureRetries = 0;
-            BingXException? lostAnswer = null;
-            while (true)
+            // The slot is released when the answer is in (or the attempt failed): the next request is timed from then.
+            using (IDisposable slot = await PaceAsync(endpoint, credential, cancellationToken).ConfigureAwait(false))
+            using (HttpRequestMessage request = RequestBuilder.Build(endpoint, parameters, credential, _clock.NowMs, _options.RecvWindow, _options.BaseUri, out string debugLine))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _options.Log.Debug(debugLine);
+                var watch = Stopwatch.StartNew();
+                HttpAnswer answer = await TimedSend.SendAsync(_sender, request, endpoint, _options, cancellationToken).ConfigureAwait(false);
+                _options.Log.Verbose($"{endpoint.Method.Method} {endpoint.Path} -> HTTP {answer.Status} in {watch.ElapsedMilliseconds} ms");
+                _options.Log.Debug("Response: " + Truncate(answer.Body, 2000));
+                RateLimitHeaders.Apply(endpoint, answer, credential, _clock.NowMs, _options.Log);
                 try
                 {
-                    T result = await attempt().ConfigureAwait(false);
-                    if (lostAnswer != null)
-                    {
-                        ReportLostAnswerAfterSuccess(endpoint, lostAnswer);
-                    }
-                    return result;
+                    return EnvelopeReader.Read(endpoint, answer);
                 }
-                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Timestamp && endpoint.Signed && !clockResynchronized)
+                catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Authentication && credential != null)
                 {
-                    // Only a signed request carries a timestamp; reading the clock cannot fix a public endpoint.
-                    clockResynchronized = true;
-                    _options.Log.Verbose($"{endpoint}: the exchange rejected the timestamp (code {ex.Code}); measuring the clock offset again and retrying once.");
-                    await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (BingXRateLimitedException ex)
-                {
-                    TimeSpan wait = await TimeUntilUnblockedAsync(endpoint, ex, cancellationToken).ConfigureAwait(false);
-                    if (rateLimitWaits >= MaxRateLimitWaits || wait > _options.MaxRateLimitWait)
-                    {
-                        ex.AppendToMessage(DescribeRateLimitFailure(ex, wait, rateLimitWaits));
-                        MarkEarlierAnswerLost(ex, lostAnswer);
-                        throw;
-                    }
-                    rateLimitWaits++;
-                    DateTimeOffset localUntil = DateTimeOffset.UtcNow + wait;
-                    _options.Log.Waiting($"Rate limited by BingX on {endpoint.Path}: waiting as the exchange asks", localUntil);
-                    _options.Log.Verbose(Invariant($"{endpoint}: rate limited by BingX (code 100410: {Truncate(ex.ApiMessage, 120)}); waiting {wait.TotalSeconds:0.0} s, until {localUntil:HH:mm:ss} UTC, then retrying (wait {rateLimitWaits} of at most {MaxRateLimitWaits}; waits up to {_options.MaxRateLimitWait.TotalSeconds:0.#} s are allowed by -MaxRateLimitWaitSec)."));
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-                // Transport failures, HTTP 5xx and BingX's own "internal error"/"busy" codes, for reads and cancels.
-                catch (BingXException ex) when (IsRetriable(endpoint, ex) && failureRetries < _options.MaxRetries)
-                {
-                    failureRetries++;
-                    // A cancel whose answer was lost, or that heard "internal error", may have been carried out.
-                    if ((ex.OutcomeUnknown || ex is BingXApiException) && endpoint.RetrySafety != RetrySafety.Safe)
-                    {
-                        lostAnswer ??= ex;
-                    }
-                    TimeSpan backoff = Backoff(failureRetries);
-                    _options.Log.Verbose(Invariant($"{endpoint}: {ex.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {failureRetries + 1} of {_options.MaxRetries + 1})."));
-                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
-                }
-                catch (BingXException ex) when (lostAnswer != null)
-                {
-                    MarkEarlierAnswerLost(ex, lostAnswer);
+                    ex.AppendToMessage(AuthenticationAdvice.For(ex.Code, credential.Source, credential.FromVault));
                     throw;
                 }
             }
         }
 
-        /// <summary>
-        /// A later attempt failed after an earlier one lost its answer: the earlier one may have done what was asked
-        /// (a retried cancel then hears "already cancelled"), so the failure is no proof that nothing happened.
-        /// </summary>
-        private static void MarkEarlierAnswerLost(BingXException ex, BingXException? lostAnswer)
+        private Task<IDisposable> PaceAsync(BingXEndpoint endpoint, BingXApiCredential? credential, CancellationToken cancellationToken)
         {
-            if (lostAnswer == null || ex == lostAnswer)
+            if (!endpoint.Signed || credential == null)
             {
-                return;
+                return Task.FromResult(RequestPacer.NoSlot);
             }
-            if (ex.OutcomeUnknown)
+            return RequestRateLimiter.AcquireAsync(credential.ApiKey, endpoint, wait =>
             {
-                // Its own message already says it may have been carried out: say so once.
-                ex.AppendToMessage($"Earlier attempts lost their answers too ({lostAnswer.ErrorId}).");
-                return;
-            }
-            ex.OutcomeUnknown = true;
-            ex.AppendToMessage($"An earlier attempt lost its answer ({lostAnswer.ErrorId}) and may have been carried out: check the orders before repeating the request.");
+                _options.Log.Waiting($"Pacing {endpoint.Path} at {endpoint.RequestsPerSecond}/s for this API key", DateTimeOffset.UtcNow + wait);
+                _options.Log.Verbose(Invariant($"{endpoint}: keeping to BingX's limit of {endpoint.RequestsPerSecond} requests/s for this API key; waiting {wait.TotalSeconds:0.00} s."));
+            }, cancellationToken);
         }
 
-        /// <summary>
-        /// A retry succeeded after an earlier attempt lost its answer. Cancelling all orders, or one order, twice ends
-        /// in the same state as once, and a successful single cancel proves the earlier attempt did not cancel that
-        /// order: the result is the truth, so only a verbose line. A batch cancel's retry reports the orders the lost
-        /// attempt did cancel as not cancelled ("already cancelled"): that deserves a warning.
-        /// </summary>
-        private void ReportLostAnswerAfterSuccess(BingXEndpoint endpoint, BingXException lostAnswer)
+        /// <summary>One server/time attempt, unsigned and unpaced.</summary>
+        private Task<ClockReading> ReadClockOnceAsync(CancellationToken cancellationToken) =>
+            ClockSync.ReadAsync(() => SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken));
+
+        /// <summary>Runs one attempt after another until one succeeds or <see cref="RetryPolicy"/> says the failure is reported.</summary>
+        private async Task<T> WithRetriesAsync<T>(BingXEndpoint endpoint, Func<Task<T>> attempt, CancellationToken cancellationToken)
         {
-            if (endpoint == BingXEndpoint.CancelOrders)
+            var state = new RetryState();
+            BingXException? lostAnswer = null;
+            while (true)
             {
-                _options.Log.Warning($"{endpoint}: the answer to an earlier attempt was lost ({lostAnswer.ErrorId}), and that attempt may have cancelled some of these orders: those this retry reports as not cancelled (already cancelled) may be among them.");
-                return;
+                cancellationToken.ThrowIfCancellationRequested();
+                BingXException failure;
+                ExceptionDispatchInfo thrown;
+                try
+                {
+                    T result = await attempt().ConfigureAwait(false);
+                    if (lostAnswer != null)
+                    {
+                        string report = RetryPolicy.DescribeLostAnswerAfterSuccess(endpoint, lostAnswer, out bool isWarning);
+                        if (isWarning)
+                        {
+                            _options.Log.Warning(report);
+                        }
+                        else
+                        {
+                            _options.Log.Verbose(report);
+                        }
+                    }
+                    return result;
+                }
+                catch (BingXException ex)
+                {
+                    failure = ex;
+                    thrown = ExceptionDispatchInfo.Capture(ex);
+                }
+
+                switch (RetryPolicy.Decide(endpoint, failure, state, _options.MaxRetries))
+                {
+                    case RetryAction.ResynchronizeClock:
+                        state.ClockResynchronized = true;
+                        _options.Log.Verbose($"{endpoint}: the exchange rejected the timestamp (code {((BingXApiException)failure).Code}); measuring the clock offset again and retrying once.");
+                        // One reading, not a retry loop of its own: a failure here is reported as it is.
+                        ClockSync.Apply(_clock, await ReadClockOnceAsync(cancellationToken).ConfigureAwait(false), _options.Log);
+                        break;
+
+                    case RetryAction.WaitOutRateLimit:
+                        var limited = (BingXRateLimitedException)failure;
+                        TimeSpan wait = await TimeUntilUnblockedAsync(endpoint, limited, cancellationToken).ConfigureAwait(false);
+                        if (!RetryPolicy.MayWaitOutRateLimit(state.RateLimitWaits, wait, _options.MaxRateLimitWait))
+                        {
+                            limited.AppendToMessage(RateLimitWait.DescribeFailure(limited, wait, state.RateLimitWaits, _options.MaxRateLimitWait));
+                            RetryPolicy.MarkEarlierAnswerLost(limited, lostAnswer);
+                            thrown.Throw();
+                            break;
+                        }
+                        state.RateLimitWaits++;
+                        DateTimeOffset localUntil = DateTimeOffset.UtcNow + wait;
+                        _options.Log.Waiting($"Rate limited by BingX on {endpoint.Path}: waiting as the exchange asks", localUntil);
+                        _options.Log.Verbose(Invariant($"{endpoint}: rate limited by BingX (code 100410: {Truncate(limited.ApiMessage, 120)}); waiting {wait.TotalSeconds:0.0} s, until {localUntil:HH:mm:ss} UTC, then retrying (wait {state.RateLimitWaits} of at most {RetryPolicy.MaxRateLimitWaits}; waits up to {_options.MaxRateLimitWait.TotalSeconds:0.#} s are allowed by -MaxRateLimitWaitSec)."));
+                        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RetryAction.BackOff:
+                        state.FailureRetries++;
+                        if (RetryPolicy.MayHaveBeenCarriedOut(endpoint, failure))
+                        {
+                            lostAnswer ??= failure;
+                        }
+                        _jitter ??= new Random(Guid.NewGuid().GetHashCode());
+                        TimeSpan backoff = RetryPolicy.Backoff(state.FailureRetries, _jitter.NextDouble());
+                        _options.Log.Verbose(Invariant($"{endpoint}: {failure.Message} Retrying in {backoff.TotalMilliseconds:0} ms (attempt {state.FailureRetries + 1} of {_options.MaxRetries + 1})."));
+                        await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    default:
+                        RetryPolicy.MarkEarlierAnswerLost(failure, lostAnswer);
+                        thrown.Throw();
+                        break;
+                }
             }
-            string consequence = endpoint == BingXEndpoint.CancelOpenOrders
-                ? "; orders it cancelled are not in this result, and none are left open either way"
-                : string.Empty;
-            _options.Log.Verbose($"{endpoint}: an earlier attempt lost its answer ({lostAnswer.ErrorId}); the retry succeeded{consequence}.");
         }
 
-        /// <summary>How long to wait before the exchange accepts the request again, and <see cref="BingXRateLimitedException.LocalRetryAfter"/>.</summary>
+        /// <summary>How long to wait before the exchange accepts the request again; sets <see cref="BingXRateLimitedException.LocalRetryAfter"/>.</summary>
         private async Task<TimeSpan> TimeUntilUnblockedAsync(BingXEndpoint endpoint, BingXRateLimitedException ex, CancellationToken cancellationToken)
         {
             if (ex.RetryAfter == null)
             {
-                return UnnamedRateLimitPause;
+                return RateLimitWait.Until(null, _clock.Now);
             }
-            if (!_clock.IsSynchronized && endpoint != BingXEndpoint.ServerTime)
-            {
-                // The unblock time is on the exchange's clock: a machine whose clock is off would wait wrongly.
-                try
-                {
-                    await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (BingXException sync)
-                {
-                    _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); reading the unblock time as if the clocks agreed.");
-                }
-            }
-            TimeSpan remaining;
             if (ex.ServerTime.HasValue)
             {
                 // The gateway stamps its refusal with its own time: the wait is the distance between the two server
                 // times, whatever has happened to either clock since the offset was measured.
-                remaining = ex.RetryAfter.Value - ex.ServerTime.Value;
-                ex.LocalRetryAfter = ex.ReceivedAt + remaining;
+                TimeSpan untilUnblocked = ex.RetryAfter.Value - ex.ServerTime.Value;
+                ex.LocalRetryAfter = ex.ReceivedAt + untilUnblocked;
                 long drift = ex.ServerTime.Value.ToUnixTimeMilliseconds() - (ex.ReceivedAt.ToUnixTimeMilliseconds() + _clock.OffsetMs);
-                if (Math.Abs(drift) > ClockDriftTolerance.TotalMilliseconds && endpoint != BingXEndpoint.ServerTime && remaining <= _options.MaxRateLimitWait)
+                if (RateLimitWait.ClockHasMoved(drift) && endpoint != BingXEndpoint.ServerTime && untilUnblocked <= _options.MaxRateLimitWait)
                 {
                     // The retry would carry a stale timestamp: measure again while waiting anyway.
                     _options.Log.Verbose(Invariant($"{endpoint}: the exchange's clock differs by {drift} ms from the offset measured earlier; measuring it again."));
-                    try
-                    {
-                        await SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (BingXException sync)
-                    {
-                        _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); the retry may be refused as stale and measured then.");
-                    }
+                    await TryResynchronizeAsync("the retry may be refused as stale and measured then", cancellationToken).ConfigureAwait(false);
                 }
-                remaining -= DateTimeOffset.UtcNow - ex.ReceivedAt;
+                return RateLimitWait.Until(ex.RetryAfter, ex.ServerTime.Value + (DateTimeOffset.UtcNow - ex.ReceivedAt));
             }
-            else
+            if (!_clock.IsSynchronized && endpoint != BingXEndpoint.ServerTime)
             {
-                ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
-                remaining = ex.RetryAfter.Value - _clock.Now;
+                // The unblock time is on the exchange's clock: a machine whose clock is off would wait wrongly.
+                await TryResynchronizeAsync("reading the unblock time as if the clocks agreed", cancellationToken).ConfigureAwait(false);
             }
-            return (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) + UnblockMargin;
+            ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
+            return RateLimitWait.Until(ex.RetryAfter, _clock.Now);
         }
 
-        private string DescribeRateLimitFailure(BingXRateLimitedException ex, TimeSpan wait, int waitsDone)
-        {
-            string allowed = _options.MaxRateLimitWait <= TimeSpan.Zero
-                ? "this command does not wait for rate limits by itself (-MaxRateLimitWaitSec 0)"
-                : Invariant($"this command waits at most {_options.MaxRateLimitWait.TotalSeconds:0.#} s by itself (-MaxRateLimitWaitSec)");
-            if (ex.RetryAfter.HasValue)
-            {
-                string when = Invariant($"The exchange accepts it again at {ex.RetryAfter.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by its clock ({ex.LocalRetryAfter!.Value.UtcDateTime:HH:mm:ss} UTC by this machine's, in {wait.TotalSeconds:0} s; see the exception's LocalRetryAfter)");
-                return waitsDone >= MaxRateLimitWaits
-                    ? Invariant($"{when}; it was still blocked after {waitsDone} waits.")
-                    : $"{when}; {allowed}.";
-            }
-            return waitsDone >= MaxRateLimitWaits
-                ? Invariant($"BingX gave no unblock time and still limited the requests after {waitsDone} pauses.")
-                : $"BingX gave no unblock time; {allowed}.";
-        }
-
-        private async Task<ClockReading> ReadServerClockAsync(CancellationToken cancellationToken)
-        {
-            long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var watch = Stopwatch.StartNew();
-            JsonNode data = await SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
-            long received = sent + watch.ElapsedMilliseconds;
-            long? serverMs;
-            try
-            {
-                serverMs = JsonConvert.ToInt64(data["serverTime"], "serverTime");
-            }
-            catch (FormatException ex)
-            {
-                throw InvalidResponse(BingXEndpoint.ServerTime, 200, "serverTime is not a number", ex);
-            }
-            if (serverMs == null)
-            {
-                throw InvalidResponse(BingXEndpoint.ServerTime, 200, "it has no serverTime", null);
-            }
-            return new ClockReading(serverMs.Value, sent, received);
-        }
-
-        private async Task<JsonNode> SendOnceAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
-        {
-            IDisposable slot = endpoint.Signed && credential != null
-                ? await RequestRateLimiter.AcquireAsync(credential.ApiKey, endpoint, wait =>
-                    {
-                        _options.Log.Waiting($"Pacing {endpoint.Path} at {endpoint.RequestsPerSecond}/s for this API key", DateTimeOffset.UtcNow + wait);
-                        _options.Log.Verbose(Invariant($"{endpoint}: keeping to BingX's limit of {endpoint.RequestsPerSecond} requests/s for this API key; waiting {wait.TotalSeconds:0.00} s."));
-                    }, cancellationToken).ConfigureAwait(false)
-                : NoSlot.Instance;
-            // The slot is released when the answer is in (or the attempt failed): the next request is timed from then.
-            using (slot)
-            {
-                return await SendNowAsync(endpoint, parameters, credential, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task<JsonNode> SendNowAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, BingXApiCredential? credential, CancellationToken cancellationToken)
-        {
-            var all = new List<KeyValuePair<string, string>>(parameters);
-            if (endpoint.Signed)
-            {
-                all.Add(new KeyValuePair<string, string>("timestamp", _clock.NowMs.ToString(CultureInfo.InvariantCulture)));
-                if (_options.RecvWindow.HasValue)
-                {
-                    all.Add(new KeyValuePair<string, string>("recvWindow", _options.RecvWindow.Value.ToString(CultureInfo.InvariantCulture)));
-                }
-            }
-            string parameterString = RequestSigner.BuildParameterString(all);
-            string query = parameterString;
-            if (endpoint.Signed && credential != null)
-            {
-                string signature = RequestSigner.Sign(credential.SecretKey, parameterString);
-                query = parameterString.Length == 0 ? "signature=" + signature : parameterString + "&signature=" + signature;
-            }
-
-            var uri = new Uri(_options.BaseUri, query.Length == 0 ? endpoint.Path : endpoint.Path + "?" + query);
-            // Parameters go in the query string with an empty body, like ccxt and BingX's own sample code.
-            using (var request = new HttpRequestMessage(endpoint.Method, uri))
-            {
-                if (credential != null)
-                {
-                    request.Headers.TryAddWithoutValidation("X-BX-APIKEY", credential.ApiKey);
-                }
-                if (endpoint.RetrySafety != RetrySafety.Safe)
-                {
-                    // A write is never resent by the HTTP stack; only WithRetriesAsync decides, and says so.
-                    request.Content = NoResendBody();
-                }
-                _options.Log.Debug($"{endpoint.Method.Method} {endpoint.Path}?{parameterString}{(credential != null ? "&signature=[redacted]; X-BX-APIKEY: " + credential.RedactedApiKey : string.Empty)}");
-
-                var watch = Stopwatch.StartNew();
-                HttpResponseMessage? response = null;
-                try
-                {
-                    string body;
-                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    {
-                        timeout.CancelAfter(_options.Timeout);
-                        try
-                        {
-                            // ResponseContentRead: the whole body is read under the timeout token, so a body that
-                            // stalls half way ends in BingXTimeout like an answer that never starts.
-                            response = await SharedHttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                            // Bytes, not ReadAsStringAsync: a proxy's page with an unknown charset must not throw.
-                            byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                            body = Encoding.UTF8.GetString(bytes);
-                        }
-                        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                        {
-                            throw;
-                        }
-                        catch (OperationCanceledException ex)
-                        {
-                            throw new BingXTransportException(BingXErrorIds.Timeout, BingXErrorKind.Timeout,
-                                Invariant($"BingX did not answer {endpoint} within {_options.Timeout.TotalSeconds:0.###} s.{OutcomeHint(endpoint)} Use -TimeoutSec to wait longer."),
-                                endpoint.Path, null, ex)
-                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
-                        }
-                        catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
-                        {
-                            // A connection that was never made sent nothing: only a later failure leaves a write in doubt.
-                            bool connected = !IsConnectFailure(ex);
-                            throw new BingXTransportException(BingXErrorIds.NetworkError, BingXErrorKind.Network,
-                                $"The request {endpoint} to {_options.BaseUri.GetLeftPart(UriPartial.Authority)} failed: {Describe(ex)}.{(connected ? OutcomeHint(endpoint) : " Nothing was sent.")}",
-                                endpoint.Path, null, ex)
-                            { OutcomeUnknown = endpoint.Method == HttpMethod.Post && connected };
-                        }
-                    }
-
-                    int status = (int)response.StatusCode;
-                    _options.Log.Verbose($"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
-                    _options.Log.Debug("Response: " + Truncate(body, 2000));
-                    ReadRateLimitHeaders(endpoint, response, credential);
-                    try
-                    {
-                        return ParseEnvelope(endpoint, response, status, body);
-                    }
-                    catch (BingXApiException ex) when (ex.Kind == BingXErrorKind.Authentication && credential != null)
-                    {
-                        ex.AppendToMessage(AuthenticationAdvice.For(ex.Code, credential.Source, credential.FromVault));
-                        throw;
-                    }
-                }
-                finally
-                {
-                    response?.Dispose();
-                }
-            }
-        }
-
-        /// <summary>
-        /// Test hook (RealAnswers.Tests.ps1): what the transport makes of a recorded answer body: the envelope's data,
-        /// or the classified exception thrown.
-        /// </summary>
-        internal static JsonNode ReadRecordedEnvelope(BingXEndpoint endpoint, int status, string body)
-        {
-            using (var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json") })
-            {
-                return ParseEnvelope(endpoint, response, status, body);
-            }
-        }
-
-        private static JsonNode ParseEnvelope(BingXEndpoint endpoint, HttpResponseMessage response, int status, string body)
-        {
-            JsonNode? root = null;
-            JsonFormatException? parseError = null;
-            try
-            {
-                root = JsonParser.Parse(body);
-            }
-            catch (JsonFormatException ex)
-            {
-                parseError = ex;
-            }
-
-            if (root is JsonObject envelope && envelope["code"] is JsonNode codeNode && TryReadCode(codeNode, out int code))
-            {
-                if (code != 0)
-                {
-                    string message = JsonConvert.ToString(envelope["msg"]) ?? string.Empty;
-                    BingXApiException error = BingXErrorClassifier.Create(code, message, status, endpoint.Path);
-                    if (error is BingXRateLimitedException limited)
-                    {
-                        limited.ServerTime = ReadServerTimestamp(envelope["timestamp"]);
-                    }
-                    throw error;
-                }
-                if (status >= 200 && status < 300)
-                {
-                    JsonNode? data = envelope["data"];
-                    return data ?? JsonNull.Instance;
-                }
-            }
-
-            if (status < 200 || status >= 300)
-            {
-                string reason = response.ReasonPhrase ?? ((HttpStatusCode)status).ToString();
-                string advice = status == 429 || status == 418 ? " The exchange is limiting this IP: stop sending for a while (418 is a ban after ignoring 429)."
-                    : status == 403 ? " The exchange's firewall refused the request (such bans usually last about 5 minutes)."
-                    : status >= 500 ? OutcomeHint(endpoint)
-                    : string.Empty;
-                throw new BingXTransportException(BingXErrorIds.HttpError, BingXErrorKind.HttpError,
-                    $"BingX answered {endpoint} with HTTP {status} ({reason}){DescribeBody(response, body)}.{advice}",
-                    endpoint.Path, status)
-                { OutcomeUnknown = status >= 500 && endpoint.Method == HttpMethod.Post };
-            }
-
-            string what = parseError != null ? "it is not valid JSON (" + parseError.Message.TrimEnd('.') + ")" : "it is not a BingX envelope (no numeric 'code')";
-            throw InvalidResponse(endpoint, status, what, parseError, DescribeBody(response, body));
-        }
-
-        private static BingXTransportException InvalidResponse(BingXEndpoint endpoint, int status, string what, Exception? inner, string bodyDescription = "")
-        {
-            return new BingXTransportException(BingXErrorIds.InvalidResponse, BingXErrorKind.InvalidResponse,
-                $"BingX's answer to {endpoint} (HTTP {status}) could not be read: {what}{bodyDescription}.{OutcomeHint(endpoint)}",
-                endpoint.Path, status, inner)
-            { OutcomeUnknown = endpoint.Method == HttpMethod.Post };
-        }
-
-        /// <summary>The "timestamp" of a gateway error body (epoch ms, a number or a string); null when absent or odd.</summary>
-        private static DateTimeOffset? ReadServerTimestamp(JsonNode? node)
+        private async Task TryResynchronizeAsync(string otherwise, CancellationToken cancellationToken)
         {
             try
             {
-                long? ms = JsonConvert.ToInt64(node, "timestamp");
-                return ms.HasValue && ms.Value > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms.Value) : (DateTimeOffset?)null;
+                ClockSync.Apply(_clock, await ReadClockOnceAsync(cancellationToken).ConfigureAwait(false), _options.Log);
             }
-            catch (Exception ex) when (ex is FormatException || ex is ArgumentOutOfRangeException)
+            catch (BingXException sync)
             {
-                return null;
+                _options.Log.Verbose($"Could not measure the clock offset ({sync.ErrorId}); {otherwise}.");
             }
-        }
-
-        /// <summary>
-        /// docs-v3 Basic Info: every answer may say how many requests are left in the key's window for the endpoint
-        /// (X-RateLimit-Requests-Remain) and when that window ends (X-RateLimit-Requests-Expire: milliseconds, or an
-        /// epoch on the exchange's clock). Used up: this key's next request on the endpoint waits for the window's end.
-        /// </summary>
-        private void ReadRateLimitHeaders(BingXEndpoint endpoint, HttpResponseMessage response, BingXApiCredential? credential)
-        {
-            string? remainText = HeaderValue(response, "X-RateLimit-Requests-Remain");
-            if (remainText == null || !long.TryParse(remainText, NumberStyles.None, CultureInfo.InvariantCulture, out long remain))
-            {
-                return;
-            }
-            string? expireText = HeaderValue(response, "X-RateLimit-Requests-Expire");
-            TimeSpan? resetIn = null;
-            if (expireText != null && long.TryParse(expireText, NumberStyles.None, CultureInfo.InvariantCulture, out long expire))
-            {
-                // An epoch (13 digits) is on the exchange's clock; anything smaller is a duration.
-                long ms = expire >= 100_000_000_000 ? expire - _clock.NowMs : expire;
-                resetIn = TimeSpan.FromMilliseconds(Math.Max(0, Math.Min(ms, (long)MaxHeaderHold.TotalMilliseconds)));
-            }
-            string ends = resetIn.HasValue ? Invariant($", which ends in {resetIn.Value.TotalMilliseconds:0} ms") : string.Empty;
-            _options.Log.Verbose(Invariant($"{endpoint}: BingX allows {remain} more request(s) in this window{ends}."));
-            if (remain == 0 && resetIn.HasValue && credential != null && endpoint.Signed)
-            {
-                RequestRateLimiter.HoldFor(credential.ApiKey, endpoint, resetIn.Value);
-            }
-        }
-
-        private static string? HeaderValue(HttpResponseMessage response, string name) =>
-            response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? string.Join(",", values).Trim() : null;
-
-        private static bool TryReadCode(JsonNode node, out int code)
-        {
-            // Spot sends a number; other endpoints have sent strings.
-            code = 0;
-            return (node is JsonNumber || node is JsonString)
-                && int.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
-        }
-
-        private static bool IsRetriable(BingXEndpoint endpoint, BingXException ex)
-        {
-            if (endpoint.RetrySafety == RetrySafety.Unsafe)
-            {
-                return false;
-            }
-            switch (ex)
-            {
-                case BingXTransportException transport:
-                    switch (transport.Kind)
-                    {
-                        case BingXErrorKind.Network:
-                        case BingXErrorKind.InvalidResponse:
-                            return true;
-                        case BingXErrorKind.HttpError:
-                            return transport.HttpStatus >= 500;
-                        default:
-                            // Timeouts are the user's budget (-TimeoutSec); 403/418/429 mean stop, not retry.
-                            return false;
-                    }
-                case BingXApiException api:
-                    // "Internal error" and "system busy": BingX's own 5xx.
-                    return IsServerBusy(api.Code);
-                default:
-                    return false;
-            }
-        }
-
-        private static bool IsServerBusy(int code) => code == 100500 || code == 100503 || code == 80012;
-
-        private static TimeSpan Backoff(int retry)
-        {
-            _jitter ??= new Random(Guid.NewGuid().GetHashCode());
-            double baseMs = 200 * Math.Pow(2, retry - 1);
-            return TimeSpan.FromMilliseconds(baseMs * (0.5 + _jitter.NextDouble()));
-        }
-
-        private static string OutcomeHint(BingXEndpoint endpoint) =>
-            endpoint.Method == HttpMethod.Post ? " The request may or may not have been carried out: check the orders before repeating it." : string.Empty;
-
-        private static bool IsConnectFailure(Exception ex)
-        {
-            // The connection could not be made: nothing was sent.
-            for (Exception? e = ex; e != null; e = e.InnerException)
-            {
-                if (e is System.Net.Sockets.SocketException socket
-                    && (socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused
-                        || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound
-                        || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostUnreachable
-                        || socket.SocketErrorCode == System.Net.Sockets.SocketError.TryAgain
-                        || socket.SocketErrorCode == System.Net.Sockets.SocketError.NoData
-                        || socket.SocketErrorCode == System.Net.Sockets.SocketError.NetworkUnreachable))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static string Describe(Exception ex)
-        {
-            // The innermost message says what happened ("Connection refused"); none of them carries the query string.
-            Exception inner = ex;
-            while (inner.InnerException != null)
-            {
-                inner = inner.InnerException;
-            }
-            return inner.Message.TrimEnd('.');
-        }
-
-        private static string DescribeBody(HttpResponseMessage response, string body)
-        {
-            string? mediaType = response.Content?.Headers.ContentType?.MediaType;
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return ", empty body";
-            }
-            string preview = body.Trim().Replace("\r", " ").Replace("\n", " ");
-            return $", {mediaType ?? "no content type"} body starting '{Truncate(preview, 80)}'";
-        }
-
-        private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "...";
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>A server/time answer and when it was asked for and received, on the local clock.</summary>
-        private readonly struct ClockReading
-        {
-            public ClockReading(long serverMs, long sentMs, long receivedMs)
-            {
-                ServerMs = serverMs;
-                SentMs = sentMs;
-                ReceivedMs = receivedMs;
-            }
-
-            public long ServerMs { get; }
-
-            public long SentMs { get; }
-
-            public long ReceivedMs { get; }
-        }
-
-        private sealed class NoSlot : IDisposable
-        {
-            public static readonly NoSlot Instance = new NoSlot();
-
-            public void Dispose()
-            {
-            }
-        }
-
-        /// <summary>
-        /// An empty body (the wire still says "Content-Length: 0", as for a POST without content) that stops .NET's
-        /// connection pool from sending the request a second time. Per dotnet/runtime's System.Net.Http source
-        /// (SocketsHttpHandler, which HttpClientHandler uses on .NET 5+): HttpConnection.SendAsync marks a request
-        /// retryable (_canRetry) when the first read of the answer hits end-of-stream and the request has no content
-        /// object (or an Expect: 100-continue body not yet released); MapSendException turns that into
-        /// RequestRetryType.RetryOnConnectionFailure, and HttpConnectionPool.SendWithVersionDetectionAndRetryAsync
-        /// sends it again, up to MaxConnectionFailureRetries (3) times, whatever the method, on a new or a reused
-        /// connection. The exchange may have carried out the first one. A never-reused connection (Connection: close)
-        /// does not help: tried while fixing issue 11, the resend happened on a fresh connection too (two POSTs).
-        /// </summary>
-        private static HttpContent NoResendBody() => new ByteArrayContent(Array.Empty<byte>());
-
-        private static HttpClient CreateHttpClient()
-        {
-            var handler = new HttpClientHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
-            var client = new HttpClient(handler, disposeHandler: true)
-            {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-            client.DefaultRequestHeaders.UserAgent.ParseAdd("BingX.PowerShell/" + typeof(BingXTransport).Assembly.GetName().Version);
-            return client;
         }
     }
 }

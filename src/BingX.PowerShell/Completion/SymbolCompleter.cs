@@ -17,7 +17,7 @@ namespace BingX.PowerShell.Completion
     /// session. Never blocks the prompt for long: if the list is not there within a moment, no suggestions
     /// (the fetch goes on, so the next Tab has them).
     /// </summary>
-    public sealed class SymbolCompleter : IArgumentCompleter
+    internal sealed class SymbolCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan PromptBudget = TimeSpan.FromMilliseconds(1500);
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(30);

@@ -10,7 +10,7 @@ namespace BingX.PowerShell.Validation
     /// error. Numbers (0.5, 0.5d) pass through to PowerShell's conversion unchanged.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class BingXAmountTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class BingXAmountTransformationAttribute : ArgumentTransformationAttribute
     {
         private const NumberStyles Strict = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
             | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
@@ -35,7 +35,7 @@ namespace BingX.PowerShell.Validation
 
     /// <summary>Amounts and prices must be more than zero.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidatePositiveAmountAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidatePositiveAmountAttribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {

@@ -11,7 +11,7 @@ namespace BingX.PowerShell.Validation
     /// and are signed exactly as sent.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAttribute
     {
         private static readonly Regex Pattern = new Regex("^[A-Za-z0-9_]{1,40}$", RegexOptions.CultureInvariant);
 
@@ -57,7 +57,7 @@ namespace BingX.PowerShell.Validation
 
     /// <summary>Upper-cases text before validation, so <c>-Asset usdt</c> works. Non-strings pass through for the validator.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class BingXAssetTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class BingXAssetTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -82,7 +82,7 @@ namespace BingX.PowerShell.Validation
 
     /// <summary>An asset (coin) code such as USDT or BTC: upper-case letters and digits.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateBingXAssetAttribute : ValidateEnumeratedArgumentsAttribute
+    internal sealed class ValidateBingXAssetAttribute : ValidateEnumeratedArgumentsAttribute
     {
         private static readonly Regex Pattern = new Regex("^[A-Z0-9]{1,20}$", RegexOptions.CultureInvariant);
 
@@ -106,7 +106,7 @@ namespace BingX.PowerShell.Validation
     /// a different order's id.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class BingXOrderIdTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class BingXOrderIdTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

@@ -11,7 +11,7 @@ namespace BingX.PowerShell.Validation
     /// through untouched for the validator to reject.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class BingXSymbolTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class BingXSymbolTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -36,7 +36,7 @@ namespace BingX.PowerShell.Validation
 
     /// <summary>Rejects anything that is not a BingX spot symbol (<c>BASE-QUOTE</c>) with a message that shows the right form.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateBingXSymbolAttribute : ValidateEnumeratedArgumentsAttribute
+    internal sealed class ValidateBingXSymbolAttribute : ValidateEnumeratedArgumentsAttribute
     {
         protected override void ValidateElement(object element)
         {

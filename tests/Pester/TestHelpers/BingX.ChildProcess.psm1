@@ -1,7 +1,7 @@
 <#
     Runs a script in a fresh pwsh, optionally as a brand-new user: a temporary HOME (and XDG folders), no inherited
     PSModulePath and no BINGX_* variables, so installs, registrations and vaults land in the temporary home and
-    never in the real profile. Used by the package, demo and README tests.
+    never in the real profile. Used by the package, demo and README tests, and wherever a test needs a fresh pwsh.
 #>
 
 Set-StrictMode -Version Latest
@@ -102,4 +102,22 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, New-IsolatedHome, Get-PwshCommandLine
+function Invoke-ConnectedChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs -Command in a new pwsh that imported out/BingX and connected to -BaseUri with -Account's key, and returns
+        its stdout (what-if text goes to the host, so this is where tests read it). The key and secret reach the child
+        through its environment, never its command line.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Account,
+        [Parameter(Mandatory)] $BaseUri,
+        [Parameter(Mandatory)] [string] $Command
+    )
+    $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$BaseUri' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force))); $Command"
+    $run = Invoke-ChildPwsh -Command $script -Environment @{ BINGX_TEST_KEY = $Account.ApiKey; BINGX_TEST_SECRET = $Account.SecretKey }
+    return $run.StdOut
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-IsolatedHome, Get-PwshCommandLine

@@ -1,7 +1,7 @@
 <#
     Helpers for the reliability suites (Reliability.*.Tests.ps1, Hygiene.Tests.ps1, Culture.Tests.ps1): process-wide
-    state of the loaded module, a server whose answers stall half way, Ctrl+C on a running command, and the
-    module's internal client for transport rules no cmdlet exposes yet. Import after the module itself.
+    state of the loaded module, a server whose answers stall half way, Ctrl+C on a running command. Transport rules
+    that no cmdlet shows are unit-tested in tests/BingX.PowerShell.Tests. Import after the module itself.
 #>
 
 Set-StrictMode -Version Latest
@@ -170,57 +170,6 @@ function Invoke-CapturedCommand {
     }
 }
 
-function New-InternalBingXClient {
-    <#
-    .SYNOPSIS
-        The module's own client (internal), for transport rules that no cmdlet of this branch exposes yet.
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory)] [uri] $BaseUri,
-        [Parameter(Mandatory)] [string] $ApiKey,
-        [Parameter(Mandatory)] [string] $SecretKey,
-        [timespan] $Timeout = [timespan]::FromSeconds(10)
-    )
-    $options = [Activator]::CreateInstance((Get-BingXInternalType 'Client.BingXClientOptions'))
-    $options.BaseUri = $BaseUri
-    $options.Timeout = $Timeout
-    $options.Credential = [Activator]::CreateInstance((Get-BingXInternalType 'Client.BingXApiCredential'), [object[]] @($ApiKey, $SecretKey))
-    return [Activator]::CreateInstance((Get-BingXInternalType 'Client.BingXClient'), [object[]] @($options))
-}
-
-function Invoke-InternalBingXRequest {
-    <#
-    .SYNOPSIS
-        Sends one request through the internal client's transport (retries and all).
-    .OUTPUTS
-        The envelope's data on success; the BingXException (not thrown) on failure.
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory)] $Client,
-        [Parameter(Mandatory)] [string] $Endpoint,
-        [System.Collections.IDictionary] $Parameters = @{}
-    )
-    $endpointValue = (Get-BingXInternalType 'Client.BingXEndpoint').GetField($Endpoint, [Reflection.BindingFlags] 'Static, Public').GetValue($null)
-    $pairs = [Nullable[System.Collections.Generic.KeyValuePair[string, string]][]]::new($Parameters.Count)
-    $i = 0
-    foreach ($name in $Parameters.Keys) {
-        $pairs[$i++] = [System.Collections.Generic.KeyValuePair[string, string]]::new($name, [string] $Parameters[$name])
-    }
-    $send = $Client.GetType().GetMethod('SendAsync', [Reflection.BindingFlags] 'Instance, NonPublic')
-    $task = $send.Invoke($Client, [object[]] @($endpointValue, [System.Threading.CancellationToken]::None, $pairs))
-    try {
-        return $task.GetAwaiter().GetResult()
-    }
-    catch {
-        $exception = $_.Exception
-        while ($exception -is [System.Management.Automation.MethodInvocationException] -and $exception.InnerException) { $exception = $exception.InnerException }
-        if ($exception -is [BingX.PowerShell.BingXException]) { return $exception }
-        throw
-    }
-}
-
 function New-SeededSimAccount {
     <#
     .SYNOPSIS
@@ -235,5 +184,4 @@ function New-SeededSimAccount {
     return $account
 }
 
-Export-ModuleMember -Function New-SeededSimAccount, Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand,
-    New-InternalBingXClient, Invoke-InternalBingXRequest, Get-BingXInternalType
+Export-ModuleMember -Function New-SeededSimAccount, Reset-BingXProcessState, Start-StallingServer, Stop-StallingServer, Stop-PowerShellWhileBusy, Invoke-CapturedCommand, Get-BingXInternalType

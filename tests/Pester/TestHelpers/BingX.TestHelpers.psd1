@@ -4,8 +4,8 @@
     GUID              = 'b6f3e0a2-6b47-4d8e-9d0c-2f3f8a1c7e55'
     Author            = 'BingX.PowerShell contributors'
     Description       = 'Test helpers: start, steer and stop the BingX spot simulator.'
-    PowerShellVersion = '7.2'
-    FunctionsToExport = @('New-ConnectedSimAccount', 'ConvertFrom-SimQuery', 'Start-TestSimulator', 'Stop-TestSimulator', 'Invoke-SimControl', 'Reset-Simulator', 'New-SimAccount',
+    PowerShellVersion = '7.4'
+    FunctionsToExport = @('Invoke-ChildPwsh', 'Invoke-ConnectedChildPwsh', 'New-ConnectedSimAccount', 'ConvertFrom-SimQuery', 'Start-TestSimulator', 'Stop-TestSimulator', 'Invoke-SimControl', 'Reset-Simulator', 'New-SimAccount',
         'Get-SimAccount', 'Set-SimBalance', 'Add-SimOrder', 'Complete-SimOrder', 'Get-SimRequestLog', 'Clear-SimRequestLog',
         'Add-SimFault', 'Clear-SimFault', 'Set-SimClock', 'Set-SimSetting', 'Set-SimPrice', 'Get-SimSignature', 'Invoke-SignedSimRequest')
     CmdletsToExport   = @()

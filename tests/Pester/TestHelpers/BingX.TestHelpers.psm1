@@ -12,6 +12,9 @@
 
 Set-StrictMode -Version Latest
 
+# Child pwsh processes: re-exported below, so a test file imports one helper module.
+Import-Module (Join-Path $PSScriptRoot 'BingX.ChildProcess.psm1')
+
 $script:Http = [System.Net.Http.HttpClient]::new()
 $script:Http.Timeout = [TimeSpan]::FromSeconds(100)
 $script:Invariant = [cultureinfo]::InvariantCulture
@@ -467,6 +470,6 @@ function ConvertFrom-SimQuery {
 }
 
 
-Export-ModuleMember -Function New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
     Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest

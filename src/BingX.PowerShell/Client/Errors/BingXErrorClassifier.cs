@@ -44,6 +44,12 @@ namespace BingX.PowerShell
             }
         }
 
+        /// <summary>BingX's own "internal error" and "system busy" (its 5xx): the request may or may not have been carried out.</summary>
+        public static bool IsServerBusy(int code) => code == 100500 || code == 100503 || code == 80012;
+
+        /// <summary>The order named does not exist (any more): see <see cref="IsOrderNotFound"/>.</summary>
+        public static bool IsNoSuchOrder(BingXApiException ex) => ex.Kind == BingXErrorKind.NotFound || IsOrderNotFound(ex.Code, ex.ApiMessage);
+
         /// <summary>
         /// The one place that decides whether an answer means "no such order (any more)": code 100404, or one of the
         /// wordings above under 100400/100421 or in a cancelOrders fails[] entry (<paramref name="code"/> null or its

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -33,7 +32,7 @@ namespace BingX.PowerShell.Client.RateLimiting
         /// <summary>Added to the window for clock granularity on either side.</summary>
         internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(20);
 
-        private static readonly ConcurrentDictionary<string, EndpointPacer> Pacers = new ConcurrentDictionary<string, EndpointPacer>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, RequestPacer> Pacers = new ConcurrentDictionary<string, RequestPacer>(StringComparer.Ordinal);
 
         /// <summary>When set (benchmarks of pure overhead), nothing waits.</summary>
         internal static bool Disabled { get; set; }
@@ -47,10 +46,9 @@ namespace BingX.PowerShell.Client.RateLimiting
         {
             if (Disabled || endpoint.RequestsPerSecond <= 0)
             {
-                return Task.FromResult<IDisposable>(Slot.None);
+                return Task.FromResult<IDisposable>(RequestPacer.NoSlot);
             }
-            EndpointPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new EndpointPacer(endpoint.RequestsPerSecond, Window + SafetyMargin));
-            return pacer.AcquireAsync(onWait, cancellationToken);
+            return PacerFor(apiKey, endpoint).AcquireAsync(onWait, cancellationToken);
         }
 
         /// <summary>
@@ -63,144 +61,13 @@ namespace BingX.PowerShell.Client.RateLimiting
             {
                 return;
             }
-            EndpointPacer pacer = Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new EndpointPacer(endpoint.RequestsPerSecond, Window + SafetyMargin));
-            pacer.Hold(resumeIn);
+            PacerFor(apiKey, endpoint).Hold(resumeIn);
         }
+
+        private static RequestPacer PacerFor(string apiKey, BingXEndpoint endpoint) =>
+            Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new RequestPacer(endpoint.RequestsPerSecond, Window + SafetyMargin, AnswerHoldCap, SystemPacingClock.Instance));
 
         /// <summary>Test hook.</summary>
         internal static void ResetAll() => Pacers.Clear();
-
-        private static readonly Stopwatch Clock = Stopwatch.StartNew();
-
-        private sealed class EndpointPacer
-        {
-            private readonly int _limit;
-            private readonly long _windowTicks;
-            private readonly long _holdCapTicks = (long)(AnswerHoldCap.TotalSeconds * Stopwatch.Frequency);
-
-            // One caller at a time decides when it may send, in arrival order (SemaphoreSlim queues async waiters
-            // first in, first out), so no runspace can starve another.
-            private readonly SemaphoreSlim _turnstile = new SemaphoreSlim(1, 1);
-
-            // The last _limit requests sent, oldest first. Only touched while holding the turnstile.
-            private readonly Queue<Slot> _recent = new Queue<Slot>();
-
-            public EndpointPacer(int limit, TimeSpan window)
-            {
-                _limit = limit;
-                _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
-            }
-
-            // Until when the exchange's own headers asked this key to pause (Stopwatch ticks; 0: no hold).
-            private long _heldUntilTicks;
-
-            public void Hold(TimeSpan resumeIn)
-            {
-                long until = Clock.ElapsedTicks + (long)(resumeIn.TotalSeconds * Stopwatch.Frequency);
-                long seen;
-                while ((seen = Interlocked.Read(ref _heldUntilTicks)) < until
-                    && Interlocked.CompareExchange(ref _heldUntilTicks, until, seen) != seen)
-                {
-                }
-            }
-
-            public async Task<IDisposable> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
-            {
-                await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    bool told = false;
-                    long pausedUntil = Interlocked.Read(ref _heldUntilTicks);
-                    if (pausedUntil > Clock.ElapsedTicks)
-                    {
-                        TimeSpan hold = TimeSpan.FromSeconds((double)(pausedUntil - Clock.ElapsedTicks) / Stopwatch.Frequency);
-                        told = true;
-                        onWait?.Invoke(hold);
-                        await Task.Delay(hold + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-                    }
-                    while (_recent.Count >= _limit)
-                    {
-                        Slot oldest = _recent.Peek();
-                        // Still in flight: wait for its answer, but no longer than the hold cap after it was sent.
-                        long countedBy = oldest.SentAtTicks + _holdCapTicks;
-                        await WaitOrCancelAsync(oldest.Answered, countedBy, cancellationToken).ConfigureAwait(false);
-                        long arrived = oldest.Answered.IsCompleted ? Math.Min(oldest.AnsweredAtTicks, countedBy) : countedBy;
-                        long due = arrived + _windowTicks;
-                        long now = Clock.ElapsedTicks;
-                        if (due <= now)
-                        {
-                            break;
-                        }
-                        TimeSpan delay = TimeSpan.FromSeconds((double)(due - now) / Stopwatch.Frequency);
-                        if (!told)
-                        {
-                            told = true;
-                            onWait?.Invoke(delay);
-                        }
-                        // Timers may fire a little early: the loop checks again.
-                        await Task.Delay(delay + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-                    }
-
-                    var slot = new Slot();
-                    _recent.Enqueue(slot);
-                    if (_recent.Count > _limit)
-                    {
-                        _recent.Dequeue();
-                    }
-                    return slot;
-                }
-                finally
-                {
-                    _turnstile.Release();
-                }
-            }
-
-            /// <summary>Waits for <paramref name="task"/> until the clock reaches <paramref name="untilTicks"/>, or cancellation.</summary>
-            private static async Task WaitOrCancelAsync(Task task, long untilTicks, CancellationToken cancellationToken)
-            {
-                long remaining = untilTicks - Clock.ElapsedTicks;
-                if (task.IsCompleted || remaining <= 0)
-                {
-                    return;
-                }
-                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (var timeUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
-                {
-                    Task cap = Task.Delay(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), timeUp.Token);
-                    Task first = await Task.WhenAny(task, cap, cancelled.Task).ConfigureAwait(false);
-                    timeUp.Cancel();
-                    if (first == cancelled.Task)
-                    {
-                        await first.ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-
-        /// <summary>One request's place in its endpoint's window: answered when disposed.</summary>
-        private sealed class Slot : IDisposable
-        {
-            public static readonly Slot None = new Slot();
-
-            private readonly TaskCompletionSource<bool> _answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            private long _answeredAtTicks;
-
-            /// <summary>When the slot was handed out, just before the request is sent.</summary>
-            public long SentAtTicks { get; } = Clock.ElapsedTicks;
-
-            public Task Answered => _answered.Task;
-
-            public long AnsweredAtTicks => Interlocked.Read(ref _answeredAtTicks);
-
-            public void Dispose()
-            {
-                // The time first: whoever wakes on the task reads it.
-                if (Interlocked.CompareExchange(ref _answeredAtTicks, Clock.ElapsedTicks, 0) == 0)
-                {
-                    _answered.TrySetResult(true);
-                }
-            }
-        }
     }
 }
