@@ -17,9 +17,16 @@ namespace BingX.PowerShell.Tests
 
             public List<TimeSpan> Waits { get; } = new List<TimeSpan>();
 
+            /// <summary>Time stands still: a wait ends only when it is cancelled.</summary>
+            public bool Frozen { get; set; }
+
             public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (Frozen)
+                {
+                    return Task.Delay(Timeout.Infinite, cancellationToken);
+                }
                 Waits.Add(delay);
                 Ticks += (long)Math.Ceiling(delay.TotalMilliseconds);
                 return Task.CompletedTask;
@@ -115,10 +122,13 @@ namespace BingX.PowerShell.Tests
             var clock = new FakeClock();
             var pacer = new RequestPacer(1, Window, HoldCap, clock);
             IDisposable first = await pacer.AcquireAsync(null, CancellationToken.None);
+            clock.Frozen = true; // the second request waits (for the answer or the hold cap) until it is cancelled
             using var cancel = new CancellationTokenSource();
             Task<IDisposable> second = pacer.AcquireAsync(null, cancel.Token);
+            Assert.False(second.IsCompleted);
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+            clock.Frozen = false;
             first.Dispose();
             (await pacer.AcquireAsync(null, CancellationToken.None)).Dispose();
         }

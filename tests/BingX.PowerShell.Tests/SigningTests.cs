@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -38,7 +39,7 @@ namespace BingX.PowerShell.Tests
         }
 
         [Fact]
-        public void Build_signs_the_query_adds_timestamp_and_recvWindow_and_redacts_the_debug_line()
+        public async Task Build_signs_the_query_adds_timestamp_and_recvWindow_and_redacts_the_debug_line()
         {
             var credential = new BingXApiCredential("ABCDEFGHIJKLMNOP", "TESTSECRET");
             var parameters = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("symbol", "BTC-USDT") };
@@ -49,7 +50,10 @@ namespace BingX.PowerShell.Tests
             Assert.Equal(HttpMethod.Post, request.Method);
             Assert.Equal("/openApi/spot/v1/trade/cancelOpenOrders?" + Signed + "&signature=0d46a83c124bfcc7c3fde59fac9f8a3ca9735576c6dff6f5ac08774d462c7954", request.RequestUri!.PathAndQuery);
             Assert.Equal("ABCDEFGHIJKLMNOP", request.Headers.GetValues("X-BX-APIKEY").Single());
-            Assert.Null(request.Content);
+            // A write carries an empty content object, so .NET's connection pool never resends it (see RequestBuilder).
+            Assert.NotNull(request.Content);
+            Assert.Empty(await request.Content!.ReadAsByteArrayAsync());
+            Assert.Null(request.Content.Headers.ContentType);
             Assert.DoesNotContain("0d46a83c", debugLine);
             Assert.DoesNotContain("ABCDEFGHIJKLMNOP", debugLine);
             Assert.Contains("&signature=[redacted]; X-BX-APIKEY: " + credential.RedactedApiKey, debugLine);

@@ -11,6 +11,7 @@ namespace BingX.PowerShell.Client
         {
             BingXEndpoint.CancelOpenOrders, BingXEndpoint.OpenOrders, BingXEndpoint.CancelOrder, BingXEndpoint.CancelOrders,
             BingXEndpoint.PlaceOrder, BingXEndpoint.QueryOrder, BingXEndpoint.Balance, BingXEndpoint.Symbols, BingXEndpoint.ServerTime,
+            BingXEndpoint.CancelAllAfter, BingXEndpoint.HistoryOrders, BingXEndpoint.MyTrades,
         };
 
         /// <summary>
@@ -21,7 +22,7 @@ namespace BingX.PowerShell.Client
         {
             BingXEndpoint endpoint = Array.Find(CalledEndpoints, e => e.Path == path) ?? throw new ArgumentException("The module does not call " + path + ".");
             JsonElement data = EnvelopeReader.Read(endpoint, new HttpAnswer(httpStatus, null, "application/json", body));
-            if (endpoint == BingXEndpoint.CancelOpenOrders || endpoint == BingXEndpoint.OpenOrders)
+            if (endpoint == BingXEndpoint.CancelOpenOrders || endpoint == BingXEndpoint.OpenOrders || endpoint == BingXEndpoint.HistoryOrders)
             {
                 return Read(endpoint, () => ResponseReader.ReadOrderList(data));
             }
@@ -36,6 +37,14 @@ namespace BingX.PowerShell.Client
             if (endpoint == BingXEndpoint.Symbols)
             {
                 return Read(endpoint, () => ResponseReader.ReadSymbols(data));
+            }
+            if (endpoint == BingXEndpoint.CancelAllAfter)
+            {
+                return Read(endpoint, () => HistoryReader.ReadCancelTimer(data, 0));
+            }
+            if (endpoint == BingXEndpoint.MyTrades)
+            {
+                return Read(endpoint, () => HistoryReader.ReadTrades(data));
             }
             if (endpoint == BingXEndpoint.ServerTime)
             {

@@ -7,10 +7,11 @@ namespace BingX.PowerShell
     /// <summary>Turns a BingX code and message into the typed exception scripts branch on.</summary>
     internal static class BingXErrorClassifier
     {
-        // Every wording BingX uses for an order it does not have (any more): "order not exist" (100404), " cancel fail,
+        // Every wording BingX uses for an order it does not have (any more): "order not exist" (100404), "Order does
+        // not exist" (80016 on BingX's other APIs), " cancel fail,
         // order not exist" (100421), "the order you want to cancel is FILLED or CANCELLED already, or is not a valid
         // order id" (100400), and cancelOrders' fails[] "can not find order for orderId:<id> for symbol: <sym>".
-        private static readonly Regex OrderNotFoundWording = new Regex(@"order\s+not\s+exist|can\s*not\s+find\s+order|FILLED\s+or\s+CANCELL?ED\s+already|not\s+a\s+valid\s+order\s+id", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex OrderNotFoundWording = new Regex(@"order\s+(?:does\s+)?not\s+exist|can\s*not\s+find\s+order|FILLED\s+or\s+CANCELL?ED\s+already|not\s+a\s+valid\s+order\s+id", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         // "... will be unblocked after 1727193814249" and "... can retry after time: 1727193970155".
         private static readonly Regex UnblockTime = new Regex(@"(?:unblocked after|retry after time:)\s*(\d{12,14})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
