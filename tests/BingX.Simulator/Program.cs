@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using BingX.Simulator;
 using BingX.Simulator.Api;
 using BingX.Simulator.Control;
+using BingX.Simulator.Wire;
 using BingX.Simulator.Hosting;
 using BingX.Simulator.RateLimiting;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,8 @@
 using BingX.Simulator.Control;
 using BingX.Simulator.Exchange;
 using BingX.Simulator.RateLimiting;
+using BingX.Simulator.Faults;
+using BingX.Simulator.Recording;
 
 namespace BingX.Simulator;
 

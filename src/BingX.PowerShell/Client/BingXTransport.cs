@@ -152,7 +152,7 @@ namespace BingX.PowerShell.Client
 
                     case RetryAction.WaitOutRateLimit:
                         var limited = (BingXRateLimitedException)failure;
-                        TimeSpan wait = await TimeUntilUnblockedAsync(endpoint, limited, cancellationToken).ConfigureAwait(false);
+                        TimeSpan wait = await UnblockWait.ComputeAsync(endpoint, limited, _clock, _options, TryResynchronizeAsync, cancellationToken).ConfigureAwait(false);
                         if (!RetryPolicy.MayWaitOutRateLimit(state.RateLimitWaits, wait, _options.MaxRateLimitWait))
                         {
                             limited.AppendToMessage(RateLimitWait.DescribeFailure(limited, wait, state.RateLimitWaits, _options.MaxRateLimitWait));
@@ -187,37 +187,7 @@ namespace BingX.PowerShell.Client
             }
         }
 
-        /// <summary>How long to wait before the exchange accepts the request again; sets <see cref="BingXRateLimitedException.LocalRetryAfter"/>.</summary>
-        private async Task<TimeSpan> TimeUntilUnblockedAsync(BingXEndpoint endpoint, BingXRateLimitedException ex, CancellationToken cancellationToken)
-        {
-            if (ex.RetryAfter == null)
-            {
-                return RateLimitWait.Until(null, _clock.Now);
-            }
-            if (ex.ServerTime.HasValue)
-            {
-                // The gateway stamps its refusal with its own time: the wait is the distance between the two server
-                // times, whatever has happened to either clock since the offset was measured.
-                TimeSpan untilUnblocked = ex.RetryAfter.Value - ex.ServerTime.Value;
-                ex.LocalRetryAfter = ex.ReceivedAt + untilUnblocked;
-                long drift = ex.ServerTime.Value.ToUnixTimeMilliseconds() - (ex.ReceivedAt.ToUnixTimeMilliseconds() + _clock.OffsetMs);
-                if (RateLimitWait.ClockHasMoved(drift) && endpoint != BingXEndpoint.ServerTime && untilUnblocked <= _options.MaxRateLimitWait)
-                {
-                    // The retry would carry a stale timestamp: measure again while waiting anyway.
-                    _options.Log.Verbose(Invariant($"{endpoint}: the exchange's clock differs by {drift} ms from the offset measured earlier; measuring it again."));
-                    await TryResynchronizeAsync("the retry may be refused as stale and measured then", cancellationToken).ConfigureAwait(false);
-                }
-                return RateLimitWait.Until(ex.RetryAfter, ex.ServerTime.Value + (DateTimeOffset.UtcNow - ex.ReceivedAt));
-            }
-            if (!_clock.IsSynchronized && endpoint != BingXEndpoint.ServerTime)
-            {
-                // The unblock time is on the exchange's clock: a machine whose clock is off would wait wrongly.
-                await TryResynchronizeAsync("reading the unblock time as if the clocks agreed", cancellationToken).ConfigureAwait(false);
-            }
-            ex.LocalRetryAfter = ex.RetryAfter.Value.AddMilliseconds(-_clock.OffsetMs);
-            return RateLimitWait.Until(ex.RetryAfter, _clock.Now);
-        }
-
+        /// <summary>One clock reading; a failure is logged (with what happens <paramref name="otherwise"/>) and swallowed.</summary>
         private async Task TryResynchronizeAsync(string otherwise, CancellationToken cancellationToken)
         {
             try

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using BingX.Simulator.Exchange;
+using BingX.Simulator.Wire;
 
 namespace BingX.Simulator.Api;
 
@@ -22,7 +23,7 @@ public sealed record TradeContext(SpotExchange Exchange, Account? Account, Reque
 
 public static class ApiEndpoints
 {
-    public const string Prefix = "/openApi/";
+    public const string Prefix = ApiPaths.Prefix;
 
     private static readonly Dictionary<string, ApiEndpoint> ByPath = new(StringComparer.Ordinal)
     {

@@ -5,10 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using BingX.Simulator.Control;
 using BingX.Simulator.Errors;
 using BingX.Simulator.Exchange;
 using Microsoft.AspNetCore.Http;
+using BingX.Simulator.Wire;
+using BingX.Simulator.Faults;
+using BingX.Simulator.Recording;
 
 namespace BingX.Simulator.Api;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using BingX.Simulator.Errors;
 using BingX.Simulator.Exchange;
+using BingX.Simulator.Wire;
 
 namespace BingX.Simulator.Api;
 

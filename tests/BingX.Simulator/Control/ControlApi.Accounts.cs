@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using BingX.Simulator.Api;
 using BingX.Simulator.Exchange;
+using BingX.Simulator.Wire;
 
 namespace BingX.Simulator.Control;
 

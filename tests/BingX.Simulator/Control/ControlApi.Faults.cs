@@ -1,5 +1,7 @@
 using System;
-using BingX.Simulator.Api;
+using BingX.Simulator.Wire;
+using BingX.Simulator.Faults;
+using BingX.Simulator.Recording;
 
 namespace BingX.Simulator.Control;
 
@@ -10,9 +12,9 @@ public sealed partial class ControlApi
     {
         var json = JsonBody.Parse(body, "path", "kind", "count", "status", "code", "msg", "variant", "delayMs", "afterProcessing");
         var path = json.String("path");
-        if (path is not null && !path.StartsWith(ApiEndpoints.Prefix, StringComparison.Ordinal))
+        if (path is not null && !path.StartsWith(ApiPaths.Prefix, StringComparison.Ordinal))
         {
-            throw new ControlError(400, $"'path' must start with {ApiEndpoints.Prefix} (or be omitted for any /openApi path)");
+            throw new ControlError(400, $"'path' must start with {ApiPaths.Prefix} (or be omitted for any /openApi path)");
         }
         var kind = OneOf(json.RequiredString("kind"), "kind", FaultKind.All);
         var count = json.Int("count") ?? 1;

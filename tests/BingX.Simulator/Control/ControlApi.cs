@@ -3,8 +3,8 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using BingX.Simulator.Api;
 using Microsoft.AspNetCore.Http;
+using BingX.Simulator.Wire;
 
 namespace BingX.Simulator.Control;
 

@@ -1,4 +1,4 @@
-namespace BingX.Simulator.Api;
+namespace BingX.Simulator.Wire;
 
 /// <summary>An answer ready to send, with the BingX code and msg it carries (for the request log).</summary>
 public sealed record ApiResult(int Status, string ContentType, byte[] Body, int? Code, string? Msg)

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using BingX.Simulator.Errors;
 
-namespace BingX.Simulator.Api;
+namespace BingX.Simulator.Wire;
 
 /// <summary>BingX's response envelope: success with data, or an error (gateway or service family) without data.</summary>
 public static class Envelope

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using BingX.Simulator.Faults;
 
-namespace BingX.Simulator.Control;
+namespace BingX.Simulator.Recording;
 
 /// <summary>One /openApi request as it arrived and how it was answered.</summary>
 public sealed record RequestLogEntry(

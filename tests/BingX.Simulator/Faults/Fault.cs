@@ -1,4 +1,4 @@
-namespace BingX.Simulator.Control;
+namespace BingX.Simulator.Faults;
 
 /// <summary>A failure a test asked for. Count is how many matching requests it still affects.</summary>
 public sealed record Fault(

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using BingX.Simulator.Exchange;
 
-namespace BingX.Simulator.Api;
+namespace BingX.Simulator.Wire;
 
 /// <summary>
 /// The order shapes BingX answers with. Ids are bare JSON integers (never through a double), decimals are strings

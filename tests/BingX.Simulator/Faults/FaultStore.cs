@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace BingX.Simulator.Control;
+namespace BingX.Simulator.Faults;
 
 /// <summary>Pending faults, applied in the order they were added; each consumed once per matching request.</summary>
 public sealed class FaultStore

@@ -7,8 +7,9 @@ using BingX.Simulator.Errors;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using BingX.Simulator.Wire;
 
-namespace BingX.Simulator.Control;
+namespace BingX.Simulator.Faults;
 
 /// <summary>Sends the broken answer a fault asks for, in place of (or after) the real one.</summary>
 public static class FaultResponder
