@@ -134,12 +134,24 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
         $answered.Prompts | Should -HaveCount 1
         $answered.Prompts[0] | Should -Match '\(2 open orders\)'
         $answered.Output | Should -HaveCount 3
-        $lateOrder = $answered.Output | Where-Object ClientOrderId -EQ 'late_1'
+        $lateOrder = @($answered.Output | Where-Object OrderId -NotIn $listed.orderId)
+        $lateOrder | Should -HaveCount 1
         $answered.Warnings | Should -HaveCount 1
         $answered.Warnings[0] | Should -Match 'different set of orders than the confirmation listed \(2 listed, 3 cancelled\)'
         # cancelOpenOrders answers carry no client order id (live capture, tests/data/real-answers), so the late order is named by id.
         $answered.Warnings[0] | Should -Match "Also cancelled.*$($lateOrder.OrderId) BTC-USDT SELL LIMIT 0\.003 @ 51000"
         $answered.Warnings[0] | Should -Not -Match 'Listed but not'
+    }
+
+    It 'the cancel-all''s answer is lost after the prompt: the retry reports nothing, the listed orders are looked up and written as cancelled, no warning' {
+        $null = Add-SimFault -Simulator $sim -Path $cancelAllPath -Kind hangup -AfterProcessing
+        $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT'
+
+        @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath) | Should -HaveCount 2 -Because 'the module resends a cancel whose answer was lost, once'
+        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/query') | Should -HaveCount 2 -Because 'each listed order the retry did not report is looked up'
+        @($answered.Output.OrderId | Sort-Object) | Should -Be @($listed.orderId | ForEach-Object { [long] $_ } | Sort-Object)
+        @($answered.Output.Status | Select-Object -Unique) | Should -Be 'CANCELED'
+        $answered.Warnings | Should -BeNullOrEmpty -Because 'the output is what this command cancelled'
     }
 
     It 'an order filled while the prompt waits: the warning names it as listed but not cancelled' {

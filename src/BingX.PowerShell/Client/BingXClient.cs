@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using System.Text.Json;
 using BingX.PowerShell.Client.Reading;
 using BingX.PowerShell.Client.Recovery;
+using BingX.PowerShell.Client.Retrying;
 
 namespace BingX.PowerShell.Client
 {
@@ -24,10 +25,13 @@ namespace BingX.PowerShell.Client
 
         public ServerClock Clock => _transport.Clock;
 
-        /// <summary>Cancels every open order on <paramref name="symbol"/>, or on every symbol when it is null.</summary>
-        public async Task<List<BingXOrder>> CancelOpenOrdersAsync(string? symbol, CancellationToken cancellationToken)
+        /// <summary>
+        /// Cancels every open order on <paramref name="symbol"/>, or on every symbol when it is null. <c>lostAnswer</c> is
+        /// told when the first attempt lost its answer: the result then lists only what the retry cancelled.
+        /// </summary>
+        public async Task<List<BingXOrder>> CancelOpenOrdersAsync(string? symbol, CancellationToken cancellationToken, LostAnswerNote? lostAnswer = null)
         {
-            JsonElement data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOpenOrders, cancellationToken, lostAnswer, symbol == null ? null : Param("symbol", symbol)).ConfigureAwait(false);
             return Read(BingXEndpoint.CancelOpenOrders, () => ResponseReader.ReadOrderList(data));
         }
 
@@ -45,9 +49,28 @@ namespace BingX.PowerShell.Client
             return Read(BingXEndpoint.Symbols, () => ResponseReader.ReadSymbols(data));
         }
 
-        /// <summary>Cancels one order (trade/cancel), named by its order id or, when that is null, its client order id.</summary>
-        public Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
-            SendForOneOrderAsync(BingXEndpoint.CancelOrder, symbol, orderId, clientOrderId, cancellationToken);
+        /// <summary>
+        /// Cancels one order (trade/cancel), named by its order id or, when that is null, its client order id. A retry
+        /// after a lost answer that hears "already cancelled" looks the order up: CANCELED is this cancel's doing.
+        /// </summary>
+        public async Task<BingXOrder> CancelOrderAsync(string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
+        {
+            var note = new LostAnswerNote();
+            try
+            {
+                return await SendForOneOrderAsync(BingXEndpoint.CancelOrder, symbol, orderId, clientOrderId, cancellationToken, note).ConfigureAwait(false);
+            }
+            catch (BingXApiException ex) when (note.LostAnswer != null && BingXErrorClassifier.IsNoSuchOrder(ex))
+            {
+                BingXOrder? found = await CancelRecovery.FindCancelledAsync(ct => QueryOrderAsync(symbol, orderId, clientOrderId, ct), Options.Log,
+                    "Order " + (orderId.HasValue ? WireFormat.Int64(orderId.Value) : clientOrderId), cancellationToken).ConfigureAwait(false);
+                if (found == null)
+                {
+                    throw;
+                }
+                return found;
+            }
+        }
 
         /// <summary>
         /// Cancels several orders of one symbol in one request (trade/cancelOrders), by order ids or by client order
@@ -60,12 +83,16 @@ namespace BingX.PowerShell.Client
             {
                 throw new ArgumentException("Give either order ids or client order ids.");
             }
-            JsonElement data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken,
+            var note = new LostAnswerNote();
+            JsonElement data = await SendAsync(BingXEndpoint.CancelOrders, cancellationToken, note,
                 Param("symbol", symbol),
                 Param("orderIds", byOrderId ? WireFormat.Join(orderIds!) : null),
                 Param("clientOrderIDs", byOrderId ? null : string.Join(",", clientOrderIds!)),
                 Param("process", "1")).ConfigureAwait(false);
-            return Read(BingXEndpoint.CancelOrders, () => ResponseReader.ReadCancelResult(data));
+            BingXCancelResult result = Read(BingXEndpoint.CancelOrders, () => ResponseReader.ReadCancelResult(data));
+            return note.LostAnswer == null || result.Fails.Count == 0
+                ? result
+                : await CancelRecovery.ConfirmFailsAsync(result, byOrderId, (id, clientId, ct) => QueryOrderAsync(symbol, id, clientId, ct), Options.Log, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>One order (trade/query), named by its order id or, when that is null, its client order id.</summary>
@@ -73,10 +100,10 @@ namespace BingX.PowerShell.Client
             SendForOneOrderAsync(BingXEndpoint.QueryOrder, symbol, orderId, clientOrderId, cancellationToken);
 
         /// <summary>trade/cancel and trade/query name one order the same way and answer with it.</summary>
-        private async Task<BingXOrder> SendForOneOrderAsync(BingXEndpoint endpoint, string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken)
+        private async Task<BingXOrder> SendForOneOrderAsync(BingXEndpoint endpoint, string symbol, long? orderId, string? clientOrderId, CancellationToken cancellationToken, LostAnswerNote? note = null)
         {
             RequireOneOf(orderId, clientOrderId);
-            JsonElement data = await SendAsync(endpoint, cancellationToken,
+            JsonElement data = await SendAsync(endpoint, cancellationToken, note,
                 Param("symbol", symbol),
                 Param("orderId", orderId.HasValue ? WireFormat.Int64(orderId.Value) : null),
                 Param("clientOrderID", orderId.HasValue ? null : clientOrderId)).ConfigureAwait(false);
@@ -144,7 +171,10 @@ namespace BingX.PowerShell.Client
 
         public Task<BingXServerTime> SynchronizeClockAsync(CancellationToken cancellationToken) => _transport.SynchronizeClockAsync(cancellationToken);
 
-        internal Task<JsonElement> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters)
+        internal Task<JsonElement> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, params KeyValuePair<string, string>?[] parameters) =>
+            SendAsync(endpoint, cancellationToken, null, parameters);
+
+        internal Task<JsonElement> SendAsync(BingXEndpoint endpoint, CancellationToken cancellationToken, LostAnswerNote? lostAnswer, params KeyValuePair<string, string>?[] parameters)
         {
             var list = new List<KeyValuePair<string, string>>(parameters.Length);
             foreach (KeyValuePair<string, string>? parameter in parameters)
@@ -154,7 +184,7 @@ namespace BingX.PowerShell.Client
                     list.Add(parameter.Value);
                 }
             }
-            return _transport.SendAsync(endpoint, list, cancellationToken);
+            return _transport.SendAsync(endpoint, list, cancellationToken, lostAnswer);
         }
 
         internal static KeyValuePair<string, string>? Param(string name, string? value) =>

@@ -48,15 +48,18 @@ namespace BingX.PowerShell.Client
 
         public BingXClientOptions Options => _options;
 
-        /// <summary>Sends the request and returns the envelope's <c>data</c> (JSON null when absent).</summary>
-        public Task<JsonElement> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the request and returns the envelope's <c>data</c> (JSON null when absent). <c>lostAnswer</c> is told when an
+        /// earlier attempt lost its answer and the request was sent again, so the caller can find out what that attempt did.
+        /// </summary>
+        public Task<JsonElement> SendAsync(BingXEndpoint endpoint, IList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, LostAnswerNote? lostAnswer = null)
         {
             BingXApiCredential? credential = _options.Credential;
             if (endpoint.Signed && credential == null)
             {
                 throw new InvalidOperationException($"{endpoint} needs an API key.");
             }
-            return WithRetriesAsync(endpoint, () => SendOnceAsync(endpoint, parameters, credential, cancellationToken), cancellationToken);
+            return WithRetriesAsync(endpoint, () => SendOnceAsync(endpoint, parameters, credential, cancellationToken), cancellationToken, lostAnswer);
         }
 
         /// <summary>Measures the offset to the server clock (retried like any read).</summary>
@@ -109,7 +112,7 @@ namespace BingX.PowerShell.Client
             ClockSync.ReadAsync(() => SendOnceAsync(BingXEndpoint.ServerTime, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken));
 
         /// <summary>Runs one attempt after another until one succeeds or <see cref="RetryPolicy"/> says the failure is reported.</summary>
-        private async Task<T> WithRetriesAsync<T>(BingXEndpoint endpoint, Func<Task<T>> attempt, CancellationToken cancellationToken)
+        private async Task<T> WithRetriesAsync<T>(BingXEndpoint endpoint, Func<Task<T>> attempt, CancellationToken cancellationToken, LostAnswerNote? note = null)
         {
             var state = new RetryState();
             BingXException? lostAnswer = null;
@@ -121,7 +124,12 @@ namespace BingX.PowerShell.Client
                 try
                 {
                     T result = await attempt().ConfigureAwait(false);
-                    if (lostAnswer != null)
+                    if (lostAnswer != null && note != null)
+                    {
+                        // The caller finds out what the lost attempt did (CancelRecovery) and says so.
+                        note.LostAnswer = lostAnswer;
+                    }
+                    else if (lostAnswer != null)
                     {
                         string report = RetryPolicy.DescribeLostAnswerAfterSuccess(endpoint, lostAnswer, out bool isWarning);
                         if (isWarning)
@@ -181,6 +189,10 @@ namespace BingX.PowerShell.Client
 
                     default:
                         RetryPolicy.MarkEarlierAnswerLost(failure, lostAnswer);
+                        if (note != null)
+                        {
+                            note.LostAnswer = lostAnswer;
+                        }
                         thrown.Throw();
                         break;
                 }

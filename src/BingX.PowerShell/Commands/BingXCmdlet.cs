@@ -163,9 +163,10 @@ namespace BingX.PowerShell.Commands
 
         /// <summary>
         /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
-        /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>.
+        /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>
+        /// with <paramref name="target"/> (the symbol when omitted).
         /// </summary>
-        internal void ReportForSymbol(Exception exception, string? symbol, string consequence)
+        internal void ReportForSymbol(Exception exception, string? symbol, string consequence, object? target = null)
         {
             if (symbol != null && exception is BingXApiException api && api.Code == 100204
                 && api.ApiMessage.IndexOf("symbol", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -175,7 +176,7 @@ namespace BingX.PowerShell.Commands
                     BingXErrorIds.SymbolNotFound, ErrorCategory.ObjectNotFound, symbol));
                 return;
             }
-            Report(exception, symbol ?? "All");
+            Report(exception, target ?? symbol ?? "All");
         }
 
         internal static ErrorCategory CategoryOf(BingXErrorKind kind)

@@ -16,14 +16,14 @@ namespace BingX.PowerShell.Commands
         /// True to go ahead. With -Force (and neither -WhatIf, $WhatIfPreference nor an explicit -Confirm) no prompt
         /// is shown; otherwise ShouldProcess decides, which writes the "What if:" text or asks as $ConfirmPreference says.
         /// </summary>
-        public static bool Confirm(PSCmdlet cmdlet, bool force, string description, string warning, string caption)
-        {
-            if (force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet))
-            {
-                return true;
-            }
-            return ShouldProcessOrRefuse(cmdlet, description, warning, caption);
-        }
+        public static bool Confirm(PSCmdlet cmdlet, bool force, string description, string warning, string caption) =>
+            SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, description, warning, caption);
+
+        /// <summary>As above, for ShouldProcess(target, action).</summary>
+        public static bool Confirm(PSCmdlet cmdlet, bool force, string target, string action) =>
+            SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, target, action);
+
+        private static bool SkipsPrompt(PSCmdlet cmdlet, bool force) => force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet);
 
         /// <summary>ShouldProcess; a prompt the host cannot show becomes a terminating BingXConfirmationRequired.</summary>
         public static bool ShouldProcessOrRefuse(PSCmdlet cmdlet, string description, string warning, string caption) =>
@@ -44,7 +44,7 @@ namespace BingX.PowerShell.Commands
                 string name = cmdlet.MyInvocation.MyCommand.Name;
                 cmdlet.ThrowTerminatingError(new ErrorRecord(
                     new InvalidOperationException(
-                        $"{name} asks for confirmation before it changes orders, but this PowerShell host cannot show a prompt ({ex.Message.TrimEnd('.')}). No order was cancelled or placed. "
+                        $"{name} asks for confirmation before it changes orders, but this PowerShell host cannot show a prompt ({ex.Message.TrimEnd('.')}). Nothing was sent. "
                         + $"To run it unattended add -Force (or -Confirm:$false); use -WhatIf to see what it would do.", ex),
                     BingXErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, description));
                 throw; // not reached: ThrowTerminatingError always throws

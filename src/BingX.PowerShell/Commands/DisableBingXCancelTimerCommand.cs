@@ -10,9 +10,13 @@ namespace BingX.PowerShell.Commands
     [OutputType(typeof(BingXCancelTimer))]
     public sealed class DisableBingXCancelTimerCommand : BingXAuthenticatedCmdlet
     {
+        /// <summary>Do not ask for confirmation, even where $ConfirmPreference would (-WhatIf still only shows what would be done).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("the cancel timer of the account", "Stop it; open orders are no longer cancelled when it would have fired"))
+            if (!ConfirmationGate.Confirm(this, Force, "the cancel timer of the account", "Stop it; open orders are no longer cancelled when it would have fired"))
             {
                 return;
             }

@@ -17,9 +17,13 @@ namespace BingX.PowerShell.Commands
         [ValidateRange(BingXClient.MinCancelTimerSeconds, BingXClient.MaxCancelTimerSeconds)]
         public int Seconds { get; set; } = 60;
 
+        /// <summary>Do not ask for confirmation, even where $ConfirmPreference would (-WhatIf still only shows what would be done).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("all open spot orders of the account", $"Cancel them unless the timer is re-armed within {Seconds} s"))
+            if (!ConfirmationGate.Confirm(this, Force, "all open spot orders of the account", $"Cancel them unless the timer is re-armed within {Seconds} s"))
             {
                 return;
             }

@@ -61,7 +61,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
             {
-                Report(ex, target);
+                ReportForSymbol(ex, Symbol, "it has no such order", target);
             }
         }
     }

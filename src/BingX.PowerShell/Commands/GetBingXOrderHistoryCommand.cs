@@ -105,7 +105,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
             {
-                Report(ex, symbol ?? "All");
+                ReportForSymbol(ex, symbol, "it has no order history");
             }
         }
 

@@ -76,7 +76,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
             {
-                Report(ex, OrderId.HasValue ? (object)$"{Symbol} {OrderId}" : Symbol);
+                ReportForSymbol(ex, Symbol, "it has no fills", OrderId.HasValue ? (object)$"{Symbol} {OrderId}" : Symbol);
             }
         }
     }

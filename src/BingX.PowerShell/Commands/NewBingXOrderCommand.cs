@@ -83,6 +83,10 @@ namespace BingX.PowerShell.Commands
         [ValidateBingXClientOrderId]
         public string? ClientOrderId { get; set; }
 
+        /// <summary>Do not ask for confirmation, even where $ConfirmPreference would (-WhatIf still only shows what would be done).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             // The exchange's rules, checked before the vault is read or anything is sent.
@@ -118,7 +122,7 @@ namespace BingX.PowerShell.Commands
         protected override void EndProcessing()
         {
             BingXOrderRequest request = _request!;
-            if (!ConfirmationGate.ShouldProcessOrRefuse(this, Symbol, Describe(request)))
+            if (!ConfirmationGate.Confirm(this, Force, Symbol, Describe(request)))
             {
                 return;
             }
@@ -129,7 +133,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
             {
-                Report(ex, request.ClientOrderId);
+                ReportForSymbol(ex, Symbol, "no order was placed", request.ClientOrderId);
             }
         }
 

@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using BingX.PowerShell.Client;
+using BingX.PowerShell.Client.Recovery;
+using BingX.PowerShell.Client.Retrying;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
@@ -135,7 +138,12 @@ namespace BingX.PowerShell.Commands
                 {
                     return;
                 }
-                List<BingXOrder> cancelled = Run(ct => Client.CancelOpenOrdersAsync(symbol, ct));
+                var lostAnswer = new LostAnswerNote();
+                List<BingXOrder> cancelled = Run(ct => Client.CancelOpenOrdersAsync(symbol, ct, lostAnswer));
+                if (lostAnswer.LostAnswer != null)
+                {
+                    cancelled = AddCancelledByLostAttempt(symbol, listed, cancelled, lostAnswer.LostAnswer);
+                }
                 WriteVerbose($"{symbol ?? "All symbols"}: {cancelled.Count} order(s) cancelled.");
                 foreach (BingXOrder order in cancelled)
                 {
@@ -150,6 +158,34 @@ namespace BingX.PowerShell.Commands
             {
                 ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             }
+        }
+
+        /// <summary>
+        /// The first cancel-all lost its answer and the retry lists only what it cancelled itself. The orders the
+        /// question listed that the retry did not report are looked up one by one: CANCELED ones were cancelled by the
+        /// lost attempt and join the result. Without a list (-Force) that cannot be known: a verbose line says so and
+        /// where to look; nothing is left open either way, which is what was asked.
+        /// </summary>
+        private List<BingXOrder> AddCancelledByLostAttempt(string? symbol, List<BingXOrder>? listed, List<BingXOrder> cancelled, BingXException lost)
+        {
+            string report = RetryPolicy.DescribeLostAnswerAfterSuccess(BingXEndpoint.CancelOpenOrders, lost, out _);
+            if (listed == null)
+            {
+                WriteVerbose($"{report} Get-BingXOrderHistory{(symbol == null ? string.Empty : " -Symbol " + symbol)} -Status Canceled lists them.");
+                return cancelled;
+            }
+            var reported = new HashSet<long>(cancelled.Select(o => o.OrderId));
+            var all = new List<BingXOrder>(cancelled);
+            foreach (BingXOrder order in listed.Where(o => !reported.Contains(o.OrderId)))
+            {
+                BingXOrder? found = Run(ct => CancelRecovery.FindCancelledAsync(c => Client.QueryOrderAsync(order.Symbol, order.OrderId, null, c), Client.Options.Log, "Order " + order.OrderId, ct));
+                if (found != null)
+                {
+                    all.Add(found);
+                }
+            }
+            WriteVerbose($"{BingXEndpoint.CancelOpenOrders}: an earlier attempt lost its answer ({lost.ErrorId}); the retry succeeded, and {all.Count - cancelled.Count} of the listed orders it did not report were found CANCELED one by one (trade/query): they are in this result.");
+            return all;
         }
 
         /// <summary>

@@ -189,7 +189,7 @@ namespace BingX.PowerShell.Commands
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
                 {
-                    Report(ex, symbol);
+                    ReportForSymbol(ex, symbol, "nothing was cancelled on it");
                 }
             }
         }
@@ -226,7 +226,7 @@ namespace BingX.PowerShell.Commands
             }
             catch (BingXException ex)
             {
-                Report(ex, symbol);
+                ReportForSymbol(ex, symbol, "nothing was cancelled on it");
                 return false;
             }
             string description = header + List(lines, int.MaxValue);
