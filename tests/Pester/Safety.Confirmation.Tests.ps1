@@ -221,3 +221,37 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
         @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/order') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Placing and the cancel timer: ConfirmImpact Medium, -Force, and the same gate (pwsh -NonInteractive, $ConfirmPreference = Medium)' {
+    BeforeEach {
+        $account = New-ConnectedSimAccount $sim
+        Clear-SimRequestLog $sim
+    }
+
+    It '<Name> without -Force: BingXConfirmationRequired before anything is sent' -ForEach @(
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000'; Path = '/openApi/spot/v1/trade/order' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
+        @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
+    ) {
+        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result.StdOut | Should -Match 'BingXConfirmationRequired,'
+        $result.StdOut | Should -Match '-Force'
+        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -BeNullOrEmpty
+    }
+
+    It '<Name> -Force: sent without a prompt, the result written' -ForEach @(
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Path = '/openApi/spot/v1/trade/order'; Expect = 'PENDING' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Path = '/openApi/spot/v1/trade/cancelAllAfter'; Expect = 'ACTIVATED' }
+    ) {
+        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
+        $result.StdOut | Should -Match $Expect
+        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -HaveCount 1
+        if ($Name -eq 'Enable-BingXCancelTimer') { $null = Disable-BingXCancelTimer -Force }
+    }
+
+    It 'New-BingXOrder on a symbol BingX does not list: BingXSymbolNotFound naming it, like the other cmdlets' {
+        $err = { New-BingXOrder NOPE-USDT Buy Limit 0.001 29000 -Force -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'BingXSymbolNotFound,*'
+        $err.Exception.Message | Should -Match 'NOPE-USDT.*no order was placed'
+    }
+}
