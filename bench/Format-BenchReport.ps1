@@ -238,7 +238,7 @@ function Format-BenchReport {
         & $add '## 6. Placement: the cost of never letting .NET resend an order'
         & $add
         & $add '.NET''s connection pool resends a request without a content object when its connection closes before the first byte'
-        & $add 'of the answer (see `BingXTransport.NoResendBody`); the module now gives every write an empty content (same bytes on'
+        & $add 'of the answer (see `RequestBuilder.NoResendBody`); the module now gives every write an empty content (same bytes on'
         & $add 'the wire: `Content-Length: 0`). A MARKET order POST from the C# floor, three ways, interleaved per round, beside'
         & $add '`New-BingXOrder` itself (in the bench process, limiter off); per call, median over the rounds (p10–p90):'
         & $add
