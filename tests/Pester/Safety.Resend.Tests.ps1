@@ -124,6 +124,27 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
         $warnings | Should -BeNullOrEmpty
     }
 
+    It 'TCP proxy eats a batch cancel''s answer after the exchange acted: the retry''s "already cancelled" ids are looked up and written as cancelled' {
+        $proxy = Start-AnswerDroppingProxy -Target $sim.BaseUri -DropRequestLine "POST $cancelManyPath"
+        try {
+            Connect-BingX -BaseUri $proxy.BaseUri -Credential $account.Credential
+            $null = Get-BingXBalance
+            Clear-SimRequestLog $sim
+            $cancelled = Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $proxy.Proxy.Dropped | Should -Be 1
+            @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 2 -Because 'the module resent the batch once, itself'
+            @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
+            @($cancelled.OrderId | Sort-Object) | Should -Be ($ids | Sort-Object)
+            $errs | Should -BeNullOrEmpty -Because 'an order the lost attempt cancelled is not a failure'
+            $warnings | Should -BeNullOrEmpty
+        }
+        finally {
+            Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
+            Stop-AnswerDroppingProxy $proxy
+        }
+    }
+
     It 'Stop-BingXOrder with one id: the resent cancel hears "already cancelled", the order is looked up and written as cancelled' {
         $null = Add-SimFault -Simulator $sim -Path '/openApi/spot/v1/trade/cancel' -Kind hangup -AfterProcessing
         $cancelled = Stop-BingXOrder -Symbol BTC-USDT -OrderId $ids[0] -Force -ErrorVariable errs -ErrorAction SilentlyContinue
