@@ -1,211 +1,207 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Credentials;
 using BingX.PowerShell.Pipeline;
 using BingX.PowerShell.Session;
 
-namespace BingX.PowerShell.Commands
+namespace BingX.PowerShell.Commands;
+
+/// <summary>
+/// Base of every BingX cmdlet: runs client calls on the pipeline thread's terms (Ctrl+C cancels them,
+/// logs are written from this thread only) and turns failures into ErrorRecords with stable ErrorIds.
+/// </summary>
+public abstract class BingXCmdlet : PSCmdlet, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+    private PipelinePump? _pump;
+
     /// <summary>
-    /// Base of every BingX cmdlet: runs client calls on the pipeline thread's terms (Ctrl+C cancels them,
-    /// logs are written from this thread only) and turns failures into ErrorRecords with stable ErrorIds.
+    /// Seconds to wait for each answer from the exchange before failing with BingXTimeout (default 30).
     /// </summary>
-    public abstract class BingXCmdlet : PSCmdlet, IDisposable
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSec { get; set; }
+
+    /// <summary>
+    /// The longest, in seconds, to wait by itself when the exchange answers 100410 (rate limited) before retrying
+    /// (default: Connect-BingX's, else 5). A block that lasts longer fails at once with BingXRateLimited. 0 never waits.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int MaxRateLimitWaitSec { get; set; }
+
+    internal PipelinePump Pump => _pump ??= new PipelinePump();
+
+    internal CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>Ctrl+C: cancel the request in flight; the pipeline then stops.</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Waits for client work, writing its logs on this (the pipeline) thread.</summary>
+    internal T Run<T>(Func<CancellationToken, Task<T>> work)
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private PipelinePump? _pump;
-
-        /// <summary>
-        /// Seconds to wait for each answer from the exchange before failing with BingXTimeout (default 30).
-        /// </summary>
-        [Parameter]
-        [ValidateRange(1, 600)]
-        public int TimeoutSec { get; set; }
-
-        /// <summary>
-        /// The longest, in seconds, to wait by itself when the exchange answers 100410 (rate limited) before retrying
-        /// (default: Connect-BingX's, else 5). A block that lasts longer fails at once with BingXRateLimited. 0 never waits.
-        /// </summary>
-        [Parameter]
-        [ValidateRange(0, 3600)]
-        public int MaxRateLimitWaitSec { get; set; }
-
-        internal PipelinePump Pump => _pump ??= new PipelinePump();
-
-        internal CancellationToken StopToken => _stopping.Token;
-
-        /// <summary>Ctrl+C: cancel the request in flight; the pipeline then stops.</summary>
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>Waits for client work, writing its logs on this (the pipeline) thread.</summary>
-        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        try
         {
-            try
-            {
-                return Pump.Run(this, work(StopToken));
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+            return Pump.Run(this, work(StopToken));
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    internal TimeSpan? RequestedTimeout =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
+
+    internal TimeSpan? RequestedMaxRateLimitWait =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(MaxRateLimitWaitSec)) ? TimeSpan.FromSeconds(MaxRateLimitWaitSec) : (TimeSpan?)null;
+
+    /// <summary>Options for a client that talks to the connected (or default) exchange, without credentials.</summary>
+    internal BingXClientOptions CreatePublicOptions()
+    {
+        BingXConnection? connection = BingXSession.Current;
+        Uri baseUri = connection?.BaseUri ?? BingXSession.DefaultBaseUri;
+        string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
+        if (problem != null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), BingXErrorIds.InsecureBaseUri, ErrorCategory.InvalidArgument, baseUri));
+        }
+        return new BingXClientOptions
+        {
+            BaseUri = baseUri,
+            Timeout = RequestedTimeout ?? connection?.Timeout ?? BingXClientOptions.DefaultTimeout,
+            MaxRateLimitWait = RequestedMaxRateLimitWait ?? connection?.MaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
+            Log = Pump,
+        };
+    }
+
+    /// <summary>
+    /// Credentials from -Credential, else from the vault (named secret, or the defaults of <paramref name="connection"/>),
+    /// else the connection's own. Failures end the command with an ErrorRecord that says what to do.
+    /// </summary>
+    internal BingXApiCredential ResolveCredential(PSCredential? credential, string? vault, string? secretName, BingXConnection? connection, out string source)
+    {
+        bool vaultGiven = vault != null || secretName != null;
+        if (credential != null && vaultGiven)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
+                BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
         }
 
-        internal TimeSpan? RequestedTimeout =>
-            MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
-
-        internal TimeSpan? RequestedMaxRateLimitWait =>
-            MyInvocation.BoundParameters.ContainsKey(nameof(MaxRateLimitWaitSec)) ? TimeSpan.FromSeconds(MaxRateLimitWaitSec) : (TimeSpan?)null;
-
-        /// <summary>Options for a client that talks to the connected (or default) exchange, without credentials.</summary>
-        internal BingXClientOptions CreatePublicOptions()
+        string name = secretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
+        try
         {
-            BingXConnection? connection = BingXSession.Current;
-            Uri baseUri = connection?.BaseUri ?? BingXSession.DefaultBaseUri;
-            string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
-            if (problem != null)
+            if (credential != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), BingXErrorIds.InsecureBaseUri, ErrorCategory.InvalidArgument, baseUri));
+                source = "-Credential";
+                BingXApiCredential given = VaultCredentialReader.FromPSCredential(credential, source);
+                given.Source = source;
+                return given;
             }
-            return new BingXClientOptions
+            if (!vaultGiven && connection != null)
             {
-                BaseUri = baseUri,
-                Timeout = RequestedTimeout ?? connection?.Timeout ?? BingXClientOptions.DefaultTimeout,
-                MaxRateLimitWait = RequestedMaxRateLimitWait ?? connection?.MaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
-                Log = Pump,
-            };
+                source = "Connect-BingX";
+                return connection.Credential;
+            }
+            string? fromVault = vault ?? connection?.Vault;
+            source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
+            WriteVerbose($"Reading {source}.");
+            BingXApiCredential read = VaultCredentialReader.Read(name, fromVault);
+            read.Source = source;
+            read.FromVault = true;
+            return read;
         }
-
-        /// <summary>
-        /// Credentials from -Credential, else from the vault (named secret, or the defaults of <paramref name="connection"/>),
-        /// else the connection's own. Failures end the command with an ErrorRecord that says what to do.
-        /// </summary>
-        internal BingXApiCredential ResolveCredential(PSCredential? credential, string? vault, string? secretName, BingXConnection? connection, out string source)
+        catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
         {
-            bool vaultGiven = vault != null || secretName != null;
-            if (credential != null && vaultGiven)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
-                    BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
-            }
-
-            string name = secretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
-            try
-            {
-                if (credential != null)
-                {
-                    source = "-Credential";
-                    BingXApiCredential given = VaultCredentialReader.FromPSCredential(credential, source);
-                    given.Source = source;
-                    return given;
-                }
-                if (!vaultGiven && connection != null)
-                {
-                    source = "Connect-BingX";
-                    return connection.Credential;
-                }
-                string? fromVault = vault ?? connection?.Vault;
-                source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
-                WriteVerbose($"Reading {source}.");
-                BingXApiCredential read = VaultCredentialReader.Read(name, fromVault);
-                read.Source = source;
-                read.FromVault = true;
-                return read;
-            }
-            catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, name));
-                throw; // not reached: ThrowTerminatingError always throws
-            }
+            ThrowTerminatingError(ToErrorRecord(ex, name));
+            throw; // not reached: ThrowTerminatingError always throws
         }
+    }
 
-        internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
+    internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
+    {
+        switch (exception)
         {
-            switch (exception)
-            {
-                case BingXException bingx:
-                    return new ErrorRecord(bingx, bingx.ErrorId, CategoryOf(bingx.Kind), target);
-                case VaultException vault:
-                    return new ErrorRecord(vault, vault.ErrorId, vault.Category, target);
-                case CredentialShapeException shape:
-                    return new ErrorRecord(shape, BingXErrorIds.SecretInvalid, ErrorCategory.InvalidData, target);
-                default:
-                    return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
-            }
+            case BingXException bingx:
+                return new ErrorRecord(bingx, bingx.ErrorId, CategoryOf(bingx.Kind), target);
+            case VaultException vault:
+                return new ErrorRecord(vault, vault.ErrorId, vault.Category, target);
+            case CredentialShapeException shape:
+                return new ErrorRecord(shape, BingXErrorIds.SecretInvalid, ErrorCategory.InvalidData, target);
+            default:
+                return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
         }
+    }
 
-        /// <summary>
-        /// Failures that concern the account or the connection end the command (the next symbol would fail the
-        /// same way); failures about one item (an unknown symbol, an order already gone) let the rest go through.
-        /// </summary>
-        internal static bool IsFatal(Exception exception)
+    /// <summary>
+    /// Failures that concern the account or the connection end the command (the next symbol would fail the
+    /// same way); failures about one item (an unknown symbol, an order already gone) let the rest go through.
+    /// </summary>
+    internal static bool IsFatal(Exception exception)
+    {
+        if (!(exception is BingXException bingx))
         {
-            if (!(exception is BingXException bingx))
-            {
-                return true;
-            }
-            return bingx.Kind != BingXErrorKind.ApiError && bingx.Kind != BingXErrorKind.NotFound;
+            return true;
         }
+        return bingx.Kind != BingXErrorKind.ApiError && bingx.Kind != BingXErrorKind.NotFound;
+    }
 
-        /// <summary>Reports a failure: terminating when it concerns everything, non-terminating when it concerns only <paramref name="target"/>.</summary>
-        internal void Report(Exception exception, object? target)
+    /// <summary>Reports a failure: terminating when it concerns everything, non-terminating when it concerns only <paramref name="target"/>.</summary>
+    internal void Report(Exception exception, object? target)
+    {
+        ErrorRecord record = ToErrorRecord(exception, target);
+        if (IsFatal(exception))
         {
-            ErrorRecord record = ToErrorRecord(exception, target);
-            if (IsFatal(exception))
-            {
-                ThrowTerminatingError(record);
-            }
-            WriteError(record);
+            ThrowTerminatingError(record);
         }
+        WriteError(record);
+    }
 
-        /// <summary>
-        /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
-        /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>
-        /// with <paramref name="target"/> (the symbol when omitted).
-        /// </summary>
-        internal void ReportForSymbol(Exception exception, string? symbol, string consequence, object? target = null)
+    /// <summary>
+    /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
+    /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>
+    /// with <paramref name="target"/> (the symbol when omitted).
+    /// </summary>
+    internal void ReportForSymbol(Exception exception, string? symbol, string consequence, object? target = null)
+    {
+        if (symbol != null && exception is BingXApiException api && api.Code == 100204
+            && api.ApiMessage.IndexOf("symbol", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            if (symbol != null && exception is BingXApiException api && api.Code == 100204
-                && api.ApiMessage.IndexOf("symbol", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"BingX lists no spot symbol {symbol}, so {consequence}. Check the spelling: Get-BingXSymbol lists the symbols, and Tab after -Symbol completes them.", api),
-                    BingXErrorIds.SymbolNotFound, ErrorCategory.ObjectNotFound, symbol));
-                return;
-            }
-            Report(exception, target ?? symbol ?? "All");
+            WriteError(new ErrorRecord(
+                new ItemNotFoundException($"BingX lists no spot symbol {symbol}, so {consequence}. Check the spelling: Get-BingXSymbol lists the symbols, and Tab after -Symbol completes them.", api),
+                BingXErrorIds.SymbolNotFound, ErrorCategory.ObjectNotFound, symbol));
+            return;
         }
+        Report(exception, target ?? symbol ?? "All");
+    }
 
-        internal static ErrorCategory CategoryOf(BingXErrorKind kind)
+    internal static ErrorCategory CategoryOf(BingXErrorKind kind)
+    {
+        switch (kind)
         {
-            switch (kind)
-            {
-                case BingXErrorKind.Authentication: return ErrorCategory.AuthenticationError;
-                case BingXErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
-                case BingXErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
-                case BingXErrorKind.Timestamp: return ErrorCategory.InvalidData;
-                case BingXErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
-                case BingXErrorKind.Network: return ErrorCategory.ConnectionError;
-                case BingXErrorKind.Timeout: return ErrorCategory.OperationTimeout;
-                case BingXErrorKind.HttpError: return ErrorCategory.ProtocolError;
-                case BingXErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
-                default: return ErrorCategory.InvalidOperation;
-            }
+            case BingXErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+            case BingXErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+            case BingXErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+            case BingXErrorKind.Timestamp: return ErrorCategory.InvalidData;
+            case BingXErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+            case BingXErrorKind.Network: return ErrorCategory.ConnectionError;
+            case BingXErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+            case BingXErrorKind.HttpError: return ErrorCategory.ProtocolError;
+            case BingXErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+            default: return ErrorCategory.InvalidOperation;
         }
+    }
 
-        /// <summary>WriteVerbose that never prompts (see <see cref="PromptFreeLog"/>): every BingX cmdlet's own lines go through it.</summary>
-        internal new void WriteVerbose(string text) => PromptFreeLog.Verbose(this, text);
+    /// <summary>WriteVerbose that never prompts (see <see cref="PromptFreeLog"/>): every BingX cmdlet's own lines go through it.</summary>
+    internal new void WriteVerbose(string text) => PromptFreeLog.Verbose(this, text);
 
-        /// <summary>WriteDebug that never prompts (see <see cref="PromptFreeLog"/>).</summary>
-        internal new void WriteDebug(string text) => PromptFreeLog.Debug(this, text);
+    /// <summary>WriteDebug that never prompts (see <see cref="PromptFreeLog"/>).</summary>
+    internal new void WriteDebug(string text) => PromptFreeLog.Debug(this, text);
 
-        public void Dispose()
-        {
-            _stopping.Dispose();
-            GC.SuppressFinalize(this);
-        }
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

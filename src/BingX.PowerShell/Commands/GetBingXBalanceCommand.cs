@@ -1,86 +1,82 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using BingX.PowerShell.Validation;
 
-namespace BingX.PowerShell.Commands
+namespace BingX.PowerShell.Commands;
+
+/// <summary>
+/// The spot account's balances (GET /openApi/spot/v1/account/balance): free, locked in open orders, and total.
+/// Assets with nothing in them are left out unless -IncludeZero.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BingXBalance")]
+[OutputType(typeof(BingXBalance))]
+public sealed class GetBingXBalanceCommand : BingXAuthenticatedCmdlet
 {
-    /// <summary>
-    /// The spot account's balances (GET /openApi/spot/v1/account/balance): free, locked in open orders, and total.
-    /// Assets with nothing in them are left out unless -IncludeZero.
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BingXBalance")]
-    [OutputType(typeof(BingXBalance))]
-    public sealed class GetBingXBalanceCommand : BingXAuthenticatedCmdlet
+    private readonly List<string> _assets = new List<string>();
+
+    /// <summary>Only these assets, e.g. USDT, BTC. All when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [BingXAssetTransformation]
+    [ValidateBingXAsset]
+    public string[]? Asset { get; set; }
+
+    /// <summary>Also write assets whose free and locked amounts are both zero (with -Asset: every asset asked for).</summary>
+    [Parameter]
+    public SwitchParameter IncludeZero { get; set; }
+
+    protected override void ProcessRecord()
     {
-        private readonly List<string> _assets = new List<string>();
-
-        /// <summary>Only these assets, e.g. USDT, BTC. All when omitted.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [BingXAssetTransformation]
-        [ValidateBingXAsset]
-        public string[]? Asset { get; set; }
-
-        /// <summary>Also write assets whose free and locked amounts are both zero (with -Asset: every asset asked for).</summary>
-        [Parameter]
-        public SwitchParameter IncludeZero { get; set; }
-
-        protected override void ProcessRecord()
+        foreach (string asset in Asset ?? Array.Empty<string>())
         {
-            foreach (string asset in Asset ?? Array.Empty<string>())
+            if (!_assets.Contains(asset, StringComparer.Ordinal))
             {
-                if (!_assets.Contains(asset, StringComparer.Ordinal))
-                {
-                    _assets.Add(asset);
-                }
+                _assets.Add(asset);
             }
         }
+    }
 
-        protected override void EndProcessing()
+    protected override void EndProcessing()
+    {
+        bool filtered = MyInvocation.BoundParameters.ContainsKey(nameof(Asset)) || MyInvocation.ExpectingInput;
+        if (filtered && _assets.Count == 0)
         {
-            bool filtered = MyInvocation.BoundParameters.ContainsKey(nameof(Asset)) || MyInvocation.ExpectingInput;
-            if (filtered && _assets.Count == 0)
-            {
-                return;
-            }
-            // One request however many assets were asked for: the endpoint answers with all of them.
-            List<BingXBalance> balances;
-            try
-            {
-                balances = Run(ct => Client.GetBalancesAsync(ct));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-            {
-                Report(ex, "Balance");
-                return;
-            }
+            return;
+        }
+        // One request however many assets were asked for: the endpoint answers with all of them.
+        List<BingXBalance> balances;
+        try
+        {
+            balances = Run(ct => Client.GetBalancesAsync(ct));
+        }
+        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        {
+            Report(ex, "Balance");
+            return;
+        }
 
-            if (!filtered)
+        if (!filtered)
+        {
+            foreach (BingXBalance balance in balances.Where(b => IncludeZero || b.Total != 0))
             {
-                foreach (BingXBalance balance in balances.Where(b => IncludeZero || b.Total != 0))
-                {
-                    WriteObject(balance);
-                }
-                return;
+                WriteObject(balance);
             }
-            foreach (string asset in _assets)
+            return;
+        }
+        foreach (string asset in _assets)
+        {
+            BingXBalance? balance = balances.FirstOrDefault(b => string.Equals(b.Asset, asset, StringComparison.OrdinalIgnoreCase));
+            if (balance == null && IncludeZero)
             {
-                BingXBalance? balance = balances.FirstOrDefault(b => string.Equals(b.Asset, asset, StringComparison.OrdinalIgnoreCase));
-                if (balance == null && IncludeZero)
-                {
-                    // The exchange lists only what the account holds: an asset asked for and not listed holds nothing.
-                    balance = new BingXBalance { Asset = asset };
-                }
-                if (balance != null && (IncludeZero || balance.Total != 0))
-                {
-                    WriteObject(balance);
-                }
-                else
-                {
-                    WriteVerbose($"{asset}: nothing held (use -IncludeZero to list it anyway).");
-                }
+                // The exchange lists only what the account holds: an asset asked for and not listed holds nothing.
+                balance = new BingXBalance { Asset = asset };
+            }
+            if (balance != null && (IncludeZero || balance.Total != 0))
+            {
+                WriteObject(balance);
+            }
+            else
+            {
+                WriteVerbose($"{asset}: nothing held (use -IncludeZero to list it anyway).");
             }
         }
     }

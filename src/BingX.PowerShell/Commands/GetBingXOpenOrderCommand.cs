@@ -1,51 +1,48 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
-namespace BingX.PowerShell.Commands
-{
-    /// <summary>Lists the open spot orders (GET /openApi/spot/v1/trade/openOrders), on given symbols or on all.</summary>
-    [Cmdlet(VerbsCommon.Get, "BingXOpenOrder")]
-    [OutputType(typeof(BingXOrder))]
-    public sealed class GetBingXOpenOrderCommand : BingXAuthenticatedCmdlet
-    {
-        /// <summary>Only these symbols; all symbols when omitted.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [BingXSymbolTransformation]
-        [ValidateBingXSymbol]
-        [ArgumentCompleter(typeof(SymbolCompleter))]
-        public string[]? Symbol { get; set; }
+namespace BingX.PowerShell.Commands;
 
-        protected override void ProcessRecord()
+/// <summary>Lists the open spot orders (GET /openApi/spot/v1/trade/openOrders), on given symbols or on all.</summary>
+[Cmdlet(VerbsCommon.Get, "BingXOpenOrder")]
+[OutputType(typeof(BingXOrder))]
+public sealed class GetBingXOpenOrderCommand : BingXAuthenticatedCmdlet
+{
+    /// <summary>Only these symbols; all symbols when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [BingXSymbolTransformation]
+    [ValidateBingXSymbol]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string[]? Symbol { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Symbol == null)
         {
-            if (Symbol == null)
+            Write(null);
+            return;
+        }
+        foreach (string symbol in Symbol)
+        {
+            Write(symbol);
+        }
+    }
+
+    private void Write(string? symbol)
+    {
+        try
+        {
+            List<BingXOrder> orders = Run(ct => Client.GetOpenOrdersAsync(symbol, ct));
+            foreach (BingXOrder order in orders)
             {
-                Write(null);
-                return;
-            }
-            foreach (string symbol in Symbol)
-            {
-                Write(symbol);
+                WriteObject(order);
             }
         }
-
-        private void Write(string? symbol)
+        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
         {
-            try
-            {
-                List<BingXOrder> orders = Run(ct => Client.GetOpenOrdersAsync(symbol, ct));
-                foreach (BingXOrder order in orders)
-                {
-                    WriteObject(order);
-                }
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-            {
-                ReportForSymbol(ex, symbol, "it has no open orders to list");
-            }
+            ReportForSymbol(ex, symbol, "it has no open orders to list");
         }
     }
 }

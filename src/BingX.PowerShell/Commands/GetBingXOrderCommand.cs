@@ -1,68 +1,66 @@
-using System;
 using System.Management.Automation;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
-namespace BingX.PowerShell.Commands
+namespace BingX.PowerShell.Commands;
+
+/// <summary>
+/// Reads orders by order id or client order id (GET /openApi/spot/v1/trade/query), whatever their status.
+/// Piped orders are read again by their order id, e.g. to see whether a cancel or a fill went through.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BingXOrder", DefaultParameterSetName = OrderIdSet)]
+[OutputType(typeof(BingXOrder))]
+public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
 {
-    /// <summary>
-    /// Reads orders by order id or client order id (GET /openApi/spot/v1/trade/query), whatever their status.
-    /// Piped orders are read again by their order id, e.g. to see whether a cancel or a fill went through.
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BingXOrder", DefaultParameterSetName = OrderIdSet)]
-    [OutputType(typeof(BingXOrder))]
-    public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
+    private const string OrderIdSet = "OrderId";
+    private const string ClientOrderIdSet = "ClientOrderId";
+
+    /// <summary>The spot symbol the order is on, e.g. BTC-USDT.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [BingXSymbolTransformation]
+    [ValidateBingXSymbol]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string Symbol { get; set; } = string.Empty;
+
+    /// <summary>The exchange's order ids.</summary>
+    [Parameter(ParameterSetName = OrderIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [BingXOrderIdTransformation]
+    [ValidateRange(1L, long.MaxValue)]
+    public long[] OrderId { get; set; } = Array.Empty<long>();
+
+    /// <summary>The client order ids the orders were placed with.</summary>
+    [Parameter(ParameterSetName = ClientOrderIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateBingXClientOrderId]
+    public string[] ClientOrderId { get; set; } = Array.Empty<string>();
+
+    protected override void ProcessRecord()
     {
-        private const string OrderIdSet = "OrderId";
-        private const string ClientOrderIdSet = "ClientOrderId";
-
-        /// <summary>The spot symbol the order is on, e.g. BTC-USDT.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [BingXSymbolTransformation]
-        [ValidateBingXSymbol]
-        [ArgumentCompleter(typeof(SymbolCompleter))]
-        public string Symbol { get; set; } = string.Empty;
-
-        /// <summary>The exchange's order ids.</summary>
-        [Parameter(ParameterSetName = OrderIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [BingXOrderIdTransformation]
-        [ValidateRange(1L, long.MaxValue)]
-        public long[] OrderId { get; set; } = Array.Empty<long>();
-
-        /// <summary>The client order ids the orders were placed with.</summary>
-        [Parameter(ParameterSetName = ClientOrderIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ValidateBingXClientOrderId]
-        public string[] ClientOrderId { get; set; } = Array.Empty<string>();
-
-        protected override void ProcessRecord()
+        if (ParameterSetName == ClientOrderIdSet)
         {
-            if (ParameterSetName == ClientOrderIdSet)
+            foreach (string id in ClientOrderId)
             {
-                foreach (string id in ClientOrderId)
-                {
-                    Query(null, id, id);
-                }
-                return;
+                Query(null, id, id);
             }
-            foreach (long id in OrderId)
-            {
-                Query(id, null, id);
-            }
+            return;
         }
-
-        private void Query(long? orderId, string? clientOrderId, object target)
+        foreach (long id in OrderId)
         {
-            try
-            {
-                WriteObject(Run(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct)));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-            {
-                ReportForSymbol(ex, Symbol, "it has no such order", target);
-            }
+            Query(id, null, id);
+        }
+    }
+
+    private void Query(long? orderId, string? clientOrderId, object target)
+    {
+        try
+        {
+            WriteObject(Run(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct)));
+        }
+        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        {
+            ReportForSymbol(ex, Symbol, "it has no such order", target);
         }
     }
 }

@@ -1,116 +1,112 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
-namespace BingX.PowerShell.Commands
+namespace BingX.PowerShell.Commands;
+
+/// <summary>
+/// Lists closed spot orders (GET /openApi/spot/v1/trade/historyOrders): filled, cancelled, failed. Pages by itself
+/// and writes each page as it arrives, most recent order first (BingX's order).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BingXOrderHistory")]
+[OutputType(typeof(BingXOrder))]
+public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
 {
-    /// <summary>
-    /// Lists closed spot orders (GET /openApi/spot/v1/trade/historyOrders): filled, cancelled, failed. Pages by itself
-    /// and writes each page as it arrives, most recent order first (BingX's order).
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BingXOrderHistory")]
-    [OutputType(typeof(BingXOrder))]
-    public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
+    /// <summary>Only these symbols; all symbols when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [BingXSymbolTransformation]
+    [ValidateBingXSymbol]
+    [ArgumentCompleter(typeof(SymbolCompleter))]
+    public string[]? Symbol { get; set; }
+
+    /// <summary>Only orders in these final states: FILLED, CANCELED, FAILED (any case); all three when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateSet("FILLED", "CANCELED", "FAILED", IgnoreCase = true)]
+    public BingXOrderStatus[]? Status { get; set; }
+
+    /// <summary>Only orders of this type.</summary>
+    [Parameter]
+    [ValidateSet("MARKET", "LIMIT", "TAKE_STOP_LIMIT", "TAKE_STOP_MARKET", "TRIGGER_LIMIT", "TRIGGER_MARKET", IgnoreCase = true)]
+    public BingXOrderType? Type { get; set; }
+
+    /// <summary>Only orders placed at or after this time (local time unless the DateTime says UTC).</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Only orders placed at or before this time (local time unless the DateTime says UTC).</summary>
+    [Parameter]
+    public DateTime? Until { get; set; }
+
+    protected override void BeginProcessing()
     {
-        /// <summary>Only these symbols; all symbols when omitted.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [BingXSymbolTransformation]
-        [ValidateBingXSymbol]
-        [ArgumentCompleter(typeof(SymbolCompleter))]
-        public string[]? Symbol { get; set; }
-
-        /// <summary>Only orders in these final states: FILLED, CANCELED, FAILED (any case); all three when omitted.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidateSet("FILLED", "CANCELED", "FAILED", IgnoreCase = true)]
-        public BingXOrderStatus[]? Status { get; set; }
-
-        /// <summary>Only orders of this type.</summary>
-        [Parameter]
-        [ValidateSet("MARKET", "LIMIT", "TAKE_STOP_LIMIT", "TAKE_STOP_MARKET", "TRIGGER_LIMIT", "TRIGGER_MARKET", IgnoreCase = true)]
-        public BingXOrderType? Type { get; set; }
-
-        /// <summary>Only orders placed at or after this time (local time unless the DateTime says UTC).</summary>
-        [Parameter]
-        public DateTime? Since { get; set; }
-
-        /// <summary>Only orders placed at or before this time (local time unless the DateTime says UTC).</summary>
-        [Parameter]
-        public DateTime? Until { get; set; }
-
-        protected override void BeginProcessing()
+        if (Since.HasValue && Until.HasValue && ToUtc(Since.Value) > ToUtc(Until.Value))
         {
-            if (Since.HasValue && Until.HasValue && ToUtc(Since.Value) > ToUtc(Until.Value))
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
-                    BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
-            }
-            base.BeginProcessing();
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
+                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
         }
+        base.BeginProcessing();
+    }
 
-        protected override void ProcessRecord()
+    protected override void ProcessRecord()
+    {
+        if (Symbol == null)
         {
-            if (Symbol == null)
-            {
-                Write(null);
-                return;
-            }
-            foreach (string symbol in Symbol)
-            {
-                Write(symbol);
-            }
+            Write(null);
+            return;
         }
-
-        private void Write(string? symbol)
+        foreach (string symbol in Symbol)
         {
-            // One status is a server-side filter; two are filtered here from the unfiltered list, which keeps the
-            // pages in BingX's order (two separate queries would not interleave by time).
-            HashSet<BingXOrderStatus>? statuses = Status == null ? null : new HashSet<BingXOrderStatus>(Status);
-            var query = new BingXOrderHistoryQuery
+            Write(symbol);
+        }
+    }
+
+    private void Write(string? symbol)
+    {
+        // One status is a server-side filter; two are filtered here from the unfiltered list, which keeps the
+        // pages in BingX's order (two separate queries would not interleave by time).
+        HashSet<BingXOrderStatus>? statuses = Status == null ? null : new HashSet<BingXOrderStatus>(Status);
+        var query = new BingXOrderHistoryQuery
+        {
+            Symbol = symbol,
+            StartTime = Since.HasValue ? ToUtc(Since.Value) : (DateTimeOffset?)null,
+            EndTime = Until.HasValue ? ToUtc(Until.Value) : (DateTimeOffset?)null,
+            Status = statuses != null && statuses.Count == 1 ? statuses.First().ToString() : null,
+            Type = Type?.ToString(),
+        };
+        try
+        {
+            for (int page = 1; ; page++)
             {
-                Symbol = symbol,
-                StartTime = Since.HasValue ? ToUtc(Since.Value) : (DateTimeOffset?)null,
-                EndTime = Until.HasValue ? ToUtc(Until.Value) : (DateTimeOffset?)null,
-                Status = statuses != null && statuses.Count == 1 ? statuses.First().ToString() : null,
-                Type = Type?.ToString(),
-            };
-            try
-            {
-                for (int page = 1; ; page++)
+                List<BingXOrder> orders = Run(ct => Client.GetOrderHistoryPageAsync(query, page, ct));
+                WriteVerbose($"Order history page {page}: {orders.Count} order(s).");
+                foreach (BingXOrder order in orders)
                 {
-                    List<BingXOrder> orders = Run(ct => Client.GetOrderHistoryPageAsync(query, page, ct));
-                    WriteVerbose($"Order history page {page}: {orders.Count} order(s).");
-                    foreach (BingXOrder order in orders)
+                    if (statuses == null || statuses.Contains(order.Status))
                     {
-                        if (statuses == null || statuses.Contains(order.Status))
-                        {
-                            WriteObject(order);
-                        }
-                    }
-                    if (orders.Count < query.PageSize)
-                    {
-                        return;
-                    }
-                    if (page == BingXClient.HistoryMaxPages)
-                    {
-                        WriteWarning($"BingX pages order history up to {BingXClient.HistoryMaxPages * BingXClient.HistoryPageSize} orders a query; there may be older ones. Narrow the range with -Since/-Until to see them.");
-                        return;
+                        WriteObject(order);
                     }
                 }
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-            {
-                ReportForSymbol(ex, symbol, "it has no order history");
+                if (orders.Count < query.PageSize)
+                {
+                    return;
+                }
+                if (page == BingXClient.HistoryMaxPages)
+                {
+                    WriteWarning($"BingX pages order history up to {BingXClient.HistoryMaxPages * BingXClient.HistoryPageSize} orders a query; there may be older ones. Narrow the range with -Since/-Until to see them.");
+                    return;
+                }
             }
         }
-
-        /// <summary>An unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
-        internal static DateTimeOffset ToUtc(DateTime time) =>
-            new DateTimeOffset(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), TimeSpan.Zero);
+        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        {
+            ReportForSymbol(ex, symbol, "it has no order history");
+        }
     }
+
+    /// <summary>An unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
+    internal static DateTimeOffset ToUtc(DateTime time) =>
+        new DateTimeOffset(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -1,29 +1,27 @@
-using System;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
 
-namespace BingX.PowerShell.Commands
+namespace BingX.PowerShell.Commands;
+
+/// <summary>
+/// Measures the exchange's clock against this machine's (GET /openApi/spot/v1/server/time), and keeps the
+/// offset for the signed requests that follow in this process. Public: needs no credentials.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BingXServerTime")]
+[OutputType(typeof(BingXServerTime))]
+public sealed class GetBingXServerTimeCommand : BingXCmdlet
 {
-    /// <summary>
-    /// Measures the exchange's clock against this machine's (GET /openApi/spot/v1/server/time), and keeps the
-    /// offset for the signed requests that follow in this process. Public: needs no credentials.
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BingXServerTime")]
-    [OutputType(typeof(BingXServerTime))]
-    public sealed class GetBingXServerTimeCommand : BingXCmdlet
+    protected override void EndProcessing()
     {
-        protected override void EndProcessing()
+        var client = new BingXClient(CreatePublicOptions());
+        try
         {
-            var client = new BingXClient(CreatePublicOptions());
-            try
-            {
-                BingXServerTime time = Run(ct => client.SynchronizeClockAsync(ct));
-                WriteObject(time);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-            {
-                Report(ex, client.Options.BaseUri);
-            }
+            BingXServerTime time = Run(ct => client.SynchronizeClockAsync(ct));
+            WriteObject(time);
+        }
+        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        {
+            Report(ex, client.Options.BaseUri);
         }
     }
 }

@@ -1,30 +1,26 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
 
-namespace BingX.PowerShell.Client.RateLimiting
+namespace BingX.PowerShell.Client.RateLimiting;
+
+/// <summary>The monotonic time the pacer reads and waits on; tests give it a fake one.</summary>
+internal interface IPacingClock
 {
-    /// <summary>The monotonic time the pacer reads and waits on; tests give it a fake one.</summary>
-    internal interface IPacingClock
-    {
-        long Ticks { get; }
+    long Ticks { get; }
 
-        long TicksPerSecond { get; }
+    long TicksPerSecond { get; }
 
-        Task Delay(TimeSpan delay, CancellationToken cancellationToken);
-    }
+    Task Delay(TimeSpan delay, CancellationToken cancellationToken);
+}
 
-    internal sealed class SystemPacingClock : IPacingClock
-    {
-        public static readonly SystemPacingClock Instance = new SystemPacingClock();
+internal sealed class SystemPacingClock : IPacingClock
+{
+    public static readonly SystemPacingClock Instance = new SystemPacingClock();
 
-        private static readonly Stopwatch Watch = Stopwatch.StartNew();
+    private static readonly Stopwatch Watch = Stopwatch.StartNew();
 
-        public long Ticks => Watch.ElapsedTicks;
+    public long Ticks => Watch.ElapsedTicks;
 
-        public long TicksPerSecond => Stopwatch.Frequency;
+    public long TicksPerSecond => Stopwatch.Frequency;
 
-        public Task Delay(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
-    }
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
 }

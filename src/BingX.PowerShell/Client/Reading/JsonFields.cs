@@ -1,173 +1,168 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 
-namespace BingX.PowerShell.Client.Reading
+namespace BingX.PowerShell.Client.Reading;
+
+/// <summary>
+/// Field readers over System.Text.Json that accept both the string and the number form BingX uses for the same
+/// field. Numbers are read exactly (decimal and Int64, never through a double). A missing field, null or an empty
+/// string reads as null; a value that is there but not of the type throws <see cref="FormatException"/>.
+/// </summary>
+internal static class JsonFields
 {
-    /// <summary>
-    /// Field readers over System.Text.Json that accept both the string and the number form BingX uses for the same
-    /// field. Numbers are read exactly (decimal and Int64, never through a double). A missing field, null or an empty
-    /// string reads as null; a value that is there but not of the type throws <see cref="FormatException"/>.
-    /// </summary>
-    internal static class JsonFields
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>Parses a whole document; the element outlives it. Malformed JSON throws <see cref="JsonException"/>.</summary>
+    public static JsonElement Parse(string text)
     {
-        private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-
-        /// <summary>Parses a whole document; the element outlives it. Malformed JSON throws <see cref="JsonException"/>.</summary>
-        public static JsonElement Parse(string text)
+        using (JsonDocument document = JsonDocument.Parse(text))
         {
-            using (JsonDocument document = JsonDocument.Parse(text))
-            {
-                return document.RootElement.Clone();
-            }
+            return document.RootElement.Clone();
         }
+    }
 
-        /// <summary>
-        /// The named member of an object, exact case (BingX spells the same field differently per endpoint); otherwise
-        /// null. A name given twice reads as its first occurrence.
-        /// </summary>
-        public static JsonElement? Field(this JsonElement obj, string name)
+    /// <summary>
+    /// The named member of an object, exact case (BingX spells the same field differently per endpoint); otherwise
+    /// null. A name given twice reads as its first occurrence.
+    /// </summary>
+    public static JsonElement? Field(this JsonElement obj, string name)
+    {
+        if (obj.ValueKind != JsonValueKind.Object)
         {
-            if (obj.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-            foreach (JsonProperty property in obj.EnumerateObject())
-            {
-                if (property.NameEquals(name))
-                {
-                    return property.Value;
-                }
-            }
             return null;
         }
-
-        /// <summary>The first of the given spellings that is present.</summary>
-        public static JsonElement? Any(this JsonElement obj, params string[] names)
+        foreach (JsonProperty property in obj.EnumerateObject())
         {
-            foreach (string name in names)
+            if (property.NameEquals(name))
             {
-                JsonElement? value = obj.Field(name);
-                if (value.HasValue)
-                {
-                    return value;
-                }
+                return property.Value;
             }
-            return null;
         }
+        return null;
+    }
 
-        public static bool IsObject(this JsonElement element) => element.ValueKind == JsonValueKind.Object;
-
-        public static bool IsArray(this JsonElement element) => element.ValueKind == JsonValueKind.Array;
-
-        /// <summary>Absent or JSON null.</summary>
-        public static bool IsNull(this JsonElement? element) => !element.HasValue || element.Value.ValueKind == JsonValueKind.Null || element.Value.ValueKind == JsonValueKind.Undefined;
-
-        /// <summary>An array's items; nothing for an absent value or anything that is not an array.</summary>
-        public static IEnumerable<JsonElement> Items(this JsonElement? element) =>
-            element.HasValue && element.Value.ValueKind == JsonValueKind.Array ? element.Value.EnumerateArray() : Enumerable.Empty<JsonElement>();
-
-        public static decimal? ReadDecimal(this JsonElement obj, string name) => ToDecimal(obj.Field(name), name);
-
-        public static long? ReadInt64(this JsonElement obj, string name) => ToInt64(obj.Field(name), name);
-
-        public static string? ReadString(this JsonElement obj, string name) => ToText(obj.Field(name));
-
-        public static bool? ReadBoolean(this JsonElement obj, string name) => ToBoolean(obj.Field(name), name);
-
-        /// <summary>Milliseconds since the epoch; 0 or less reads as null (BingX sends 0 for "not yet").</summary>
-        public static DateTimeOffset? ReadTime(this JsonElement obj, string name) => ToTime(obj.Field(name), name);
-
-        public static decimal? ToDecimal(JsonElement? element, string field) =>
-            ToNumber(element, field, "a decimal number", (JsonElement e, out decimal v) => e.TryGetDecimal(out v),
-                (string t, out decimal v) => decimal.TryParse(t, DecimalStyle, CultureInfo.InvariantCulture, out v));
-
-        public static long? ToInt64(JsonElement? element, string field) =>
-            ToNumber(element, field, "a 64-bit integer", (JsonElement e, out long v) => e.TryGetInt64(out v),
-                (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
-
-        private delegate bool TryRead<TInput, TValue>(TInput input, out TValue value);
-
-        /// <summary>A JSON number read exactly, or a string parsed with the invariant culture; null when absent or empty.</summary>
-        private static TValue? ToNumber<TValue>(JsonElement? element, string field, string what, TryRead<JsonElement, TValue> fromNumber, TryRead<string, TValue> fromText)
-            where TValue : struct
+    /// <summary>The first of the given spellings that is present.</summary>
+    public static JsonElement? Any(this JsonElement obj, params string[] names)
+    {
+        foreach (string name in names)
         {
-            bool isNumber = element.HasValue && element.Value.ValueKind == JsonValueKind.Number;
-            string? text = isNumber ? element!.Value.GetRawText() : ToText(element);
-            if (!isNumber && string.IsNullOrEmpty(text))
-            {
-                return null;
-            }
-            if (isNumber ? fromNumber(element!.Value, out TValue value) : fromText(text!, out value))
+            JsonElement? value = obj.Field(name);
+            if (value.HasValue)
             {
                 return value;
             }
-            throw new FormatException($"The field '{field}' is not {what}: '{Truncate(text!)}'.");
         }
-
-        /// <summary>A string's value, a number's text exactly as sent, "true"/"false"; null for anything else.</summary>
-        public static string? ToText(JsonElement? element)
-        {
-            if (!element.HasValue)
-            {
-                return null;
-            }
-            switch (element.Value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    try
-                    {
-                        return element.Value.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        // A lone surrogate escape (\ud800) cannot become a .NET string: the text as sent, escapes and all.
-                        string raw = element.Value.GetRawText();
-                        return raw.Substring(1, raw.Length - 2);
-                    }
-                case JsonValueKind.Number:
-                    return element.Value.GetRawText();
-                case JsonValueKind.True:
-                    return "true";
-                case JsonValueKind.False:
-                    return "false";
-                default:
-                    return null;
-            }
-        }
-
-        public static bool? ToBoolean(JsonElement? element, string field)
-        {
-            if (element.IsNull())
-            {
-                return null;
-            }
-            switch (element!.Value.ValueKind)
-            {
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    string? text = ToText(element);
-                    if (text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)) return true;
-                    if (text == "0" || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)) return false;
-                    throw new FormatException($"The field '{field}' is not a boolean: '{Truncate(text ?? string.Empty)}'.");
-            }
-        }
-
-        public static DateTimeOffset? ToTime(JsonElement? element, string field)
-        {
-            long? ms = ToInt64(element, field);
-            if (ms == null || ms.Value <= 0)
-            {
-                return null;
-            }
-            return DateTimeOffset.FromUnixTimeMilliseconds(ms.Value);
-        }
-
-        private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+        return null;
     }
+
+    public static bool IsObject(this JsonElement element) => element.ValueKind == JsonValueKind.Object;
+
+    public static bool IsArray(this JsonElement element) => element.ValueKind == JsonValueKind.Array;
+
+    /// <summary>Absent or JSON null.</summary>
+    public static bool IsNull(this JsonElement? element) => !element.HasValue || element.Value.ValueKind == JsonValueKind.Null || element.Value.ValueKind == JsonValueKind.Undefined;
+
+    /// <summary>An array's items; nothing for an absent value or anything that is not an array.</summary>
+    public static IEnumerable<JsonElement> Items(this JsonElement? element) =>
+        element.HasValue && element.Value.ValueKind == JsonValueKind.Array ? element.Value.EnumerateArray() : Enumerable.Empty<JsonElement>();
+
+    public static decimal? ReadDecimal(this JsonElement obj, string name) => ToDecimal(obj.Field(name), name);
+
+    public static long? ReadInt64(this JsonElement obj, string name) => ToInt64(obj.Field(name), name);
+
+    public static string? ReadString(this JsonElement obj, string name) => ToText(obj.Field(name));
+
+    public static bool? ReadBoolean(this JsonElement obj, string name) => ToBoolean(obj.Field(name), name);
+
+    /// <summary>Milliseconds since the epoch; 0 or less reads as null (BingX sends 0 for "not yet").</summary>
+    public static DateTimeOffset? ReadTime(this JsonElement obj, string name) => ToTime(obj.Field(name), name);
+
+    public static decimal? ToDecimal(JsonElement? element, string field) =>
+        ToNumber(element, field, "a decimal number", (JsonElement e, out decimal v) => e.TryGetDecimal(out v),
+            (string t, out decimal v) => decimal.TryParse(t, DecimalStyle, CultureInfo.InvariantCulture, out v));
+
+    public static long? ToInt64(JsonElement? element, string field) =>
+        ToNumber(element, field, "a 64-bit integer", (JsonElement e, out long v) => e.TryGetInt64(out v),
+            (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
+
+    private delegate bool TryRead<TInput, TValue>(TInput input, out TValue value);
+
+    /// <summary>A JSON number read exactly, or a string parsed with the invariant culture; null when absent or empty.</summary>
+    private static TValue? ToNumber<TValue>(JsonElement? element, string field, string what, TryRead<JsonElement, TValue> fromNumber, TryRead<string, TValue> fromText)
+        where TValue : struct
+    {
+        bool isNumber = element.HasValue && element.Value.ValueKind == JsonValueKind.Number;
+        string? text = isNumber ? element!.Value.GetRawText() : ToText(element);
+        if (!isNumber && string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (isNumber ? fromNumber(element!.Value, out TValue value) : fromText(text!, out value))
+        {
+            return value;
+        }
+        throw new FormatException($"The field '{field}' is not {what}: '{Truncate(text!)}'.");
+    }
+
+    /// <summary>A string's value, a number's text exactly as sent, "true"/"false"; null for anything else.</summary>
+    public static string? ToText(JsonElement? element)
+    {
+        if (!element.HasValue)
+        {
+            return null;
+        }
+        switch (element.Value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    return element.Value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // A lone surrogate escape (\ud800) cannot become a .NET string: the text as sent, escapes and all.
+                    string raw = element.Value.GetRawText();
+                    return raw.Substring(1, raw.Length - 2);
+                }
+            case JsonValueKind.Number:
+                return element.Value.GetRawText();
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            default:
+                return null;
+        }
+    }
+
+    public static bool? ToBoolean(JsonElement? element, string field)
+    {
+        if (element.IsNull())
+        {
+            return null;
+        }
+        switch (element!.Value.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                string? text = ToText(element);
+                if (text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)) return true;
+                if (text == "0" || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)) return false;
+                throw new FormatException($"The field '{field}' is not a boolean: '{Truncate(text ?? string.Empty)}'.");
+        }
+    }
+
+    public static DateTimeOffset? ToTime(JsonElement? element, string field)
+    {
+        long? ms = ToInt64(element, field);
+        if (ms == null || ms.Value <= 0)
+        {
+            return null;
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds(ms.Value);
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 }
