@@ -11,10 +11,9 @@ public sealed class GetBingXOpenOrderCommand : BingXAuthenticatedCmdlet
 {
     /// <summary>Only these symbols; all symbols when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string[]? Symbol { get; set; }
 
     protected override void ProcessRecord()

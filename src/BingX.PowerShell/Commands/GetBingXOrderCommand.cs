@@ -17,10 +17,9 @@ public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
 
     /// <summary>The spot symbol the order is on, e.g. BTC-USDT.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string Symbol { get; set; } = string.Empty;
 
     /// <summary>The exchange's order ids.</summary>

@@ -15,10 +15,9 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
 {
     /// <summary>Only these symbols; all symbols when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string[]? Symbol { get; set; }
 
     /// <summary>Only orders in these final states: FILLED, CANCELED, FAILED (any case); all three when omitted.</summary>

@@ -17,10 +17,9 @@ public sealed class GetBingXSymbolCommand : BingXCmdlet
 
     /// <summary>Only these symbols, e.g. BTC-USDT. All when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string[]? Symbol { get; set; }
 
     protected override void BeginProcessing()

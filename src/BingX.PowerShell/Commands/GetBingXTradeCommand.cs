@@ -16,10 +16,9 @@ public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
 {
     /// <summary>The symbol (BingX requires one).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string Symbol { get; set; } = string.Empty;
 
     /// <summary>Only the fills of this order.</summary>

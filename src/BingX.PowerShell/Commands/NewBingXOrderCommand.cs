@@ -25,10 +25,9 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
 
     /// <summary>The spot symbol, e.g. BTC-USDT.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string Symbol { get; set; } = string.Empty;
 
     /// <summary>BUY or SELL.</summary>

@@ -26,10 +26,9 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
 
     /// <summary>The spot symbols whose open orders to cancel, e.g. BTC-USDT.</summary>
     [Parameter(ParameterSetName = SymbolSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string[]? Symbol { get; set; }
 
     /// <summary>Cancel the open orders on every symbol. The only way to send the request without a symbol.</summary>

@@ -36,10 +36,9 @@ public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
 
     /// <summary>The spot symbol the orders are on, e.g. BTC-USDT.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [BingXSymbolTransformation]
     [ValidateBingXSymbol]
-    [ArgumentCompleter(typeof(SymbolCompleter))]
+    [BingXSymbolCompleter]
     public string Symbol { get; set; } = string.Empty;
 
     /// <summary>The exchange's order ids.</summary>

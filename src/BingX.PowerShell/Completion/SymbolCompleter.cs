@@ -83,3 +83,13 @@ internal sealed class SymbolCompleter : IArgumentCompleter
         public DateTime FetchedAt { get; }
     }
 }
+
+/// <summary><c>[BingXSymbolCompleter]</c>: tab completion of -Symbol from the exchange's list (<see cref="SymbolCompleter"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+internal sealed class BingXSymbolCompleterAttribute : ArgumentCompleterAttribute
+{
+    public BingXSymbolCompleterAttribute()
+        : base(typeof(SymbolCompleter))
+    {
+    }
+}

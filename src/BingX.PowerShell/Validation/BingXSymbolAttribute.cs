@@ -32,13 +32,40 @@ internal sealed class BingXSymbolTransformationAttribute : ArgumentTransformatio
     }
 }
 
-/// <summary>Rejects anything that is not a BingX spot symbol (<c>BASE-QUOTE</c>) with a message that shows the right form.</summary>
+/// <summary>
+/// Rejects anything that is not a BingX spot symbol (<c>BASE-QUOTE</c>) with a message that shows the right form,
+/// and null or an empty list (what [ValidateNotNullOrEmpty] would say), so a -Symbol needs no other validator.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-internal sealed class ValidateBingXSymbolAttribute : ValidateEnumeratedArgumentsAttribute
+internal sealed class ValidateBingXSymbolAttribute : ValidateArgumentsAttribute
 {
-    protected override void ValidateElement(object element)
+    protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        object value = element is PSObject wrapped ? wrapped.BaseObject : element;
+        object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+        if (value == null || value == System.Management.Automation.Internal.AutomationNull.Value)
+        {
+            throw new ValidationMetadataException("No symbol was given. Give a spot symbol such as BTC-USDT.");
+        }
+        if (value is string || !(value is IEnumerable items))
+        {
+            ValidateElement(value);
+            return;
+        }
+        int count = 0;
+        foreach (object? item in items)
+        {
+            ValidateElement(item);
+            count++;
+        }
+        if (count == 0)
+        {
+            throw new ValidationMetadataException("The list of symbols is empty. Give a spot symbol such as BTC-USDT.");
+        }
+    }
+
+    private static void ValidateElement(object? element)
+    {
+        object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
         if (!(value is string symbol))
         {
             throw new ValidationMetadataException($"A symbol must be a string such as BTC-USDT, not {value?.GetType().Name ?? "null"}.");
