@@ -16,18 +16,7 @@ public sealed class GetBingXOpenOrderCommand : BingXAuthenticatedCmdlet
     [BingXSymbolCompleter]
     public string[]? Symbol { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (Symbol == null)
-        {
-            Write(null);
-            return;
-        }
-        foreach (string symbol in Symbol)
-        {
-            Write(symbol);
-        }
-    }
+    protected override void ProcessRecord() => ForEachSymbolOrAll(Symbol, Write);
 
     private void Write(string? symbol)
     {

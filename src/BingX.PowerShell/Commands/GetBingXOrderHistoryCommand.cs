@@ -49,18 +49,7 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
         base.BeginProcessing();
     }
 
-    protected override void ProcessRecord()
-    {
-        if (Symbol == null)
-        {
-            Write(null);
-            return;
-        }
-        foreach (string symbol in Symbol)
-        {
-            Write(symbol);
-        }
-    }
+    protected override void ProcessRecord() => ForEachSymbolOrAll(Symbol, Write);
 
     private void Write(string? symbol)
     {
