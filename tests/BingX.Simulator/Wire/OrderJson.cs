@@ -23,39 +23,41 @@ public static class OrderJson
     /// trade/cancelOpenOrders: the decimals are JSON numbers here (live capture in ccxt's cancelAllOrders comment:
     /// "price":5,"origQty":10), and no client id is listed.
     /// </summary>
-    public static void WriteCancelAllShape(Utf8JsonWriter writer, Order order, long transactTime)
+    public static void WriteCancelAllShape(Utf8JsonWriter writer, Order order, long transactTime) =>
+        WriteShortShape(writer, order, transactTime, clientIdName: null, decimalsAsNumbers: true);
+
+    /// <summary>The short order of the placement and cancel answers; <paramref name="clientIdName"/> null: no client id.</summary>
+    private static void WriteShortShape(Utf8JsonWriter writer, Order order, long transactTime, string? clientIdName, bool decimalsAsNumbers = false)
     {
         writer.WriteStartObject();
         writer.WriteString("symbol", order.Symbol);
         writer.WriteNumber("orderId", order.OrderId);
         writer.WriteNumber("transactTime", transactTime);
-        writer.WriteNumber("price", DecimalText.Normalize(order.Price));
-        writer.WriteNumber("stopPrice", DecimalText.Normalize(order.StopPrice));
-        writer.WriteNumber("origQty", DecimalText.Normalize(order.OrigQty));
-        writer.WriteNumber("executedQty", DecimalText.Normalize(order.ExecutedQty));
-        writer.WriteNumber("cummulativeQuoteQty", DecimalText.Normalize(order.CummulativeQuoteQty));
+        WriteDecimal(writer, "price", order.Price, decimalsAsNumbers);
+        WriteDecimal(writer, "stopPrice", order.StopPrice, decimalsAsNumbers);
+        WriteDecimal(writer, "origQty", order.OrigQty, decimalsAsNumbers);
+        WriteDecimal(writer, "executedQty", order.ExecutedQty, decimalsAsNumbers);
+        WriteDecimal(writer, "cummulativeQuoteQty", order.CummulativeQuoteQty, decimalsAsNumbers);
         writer.WriteString("status", order.Status);
         writer.WriteString("type", order.Type);
         writer.WriteString("side", order.Side);
+        if (clientIdName is not null)
+        {
+            writer.WriteString(clientIdName, order.ClientOrderId);
+        }
         writer.WriteEndObject();
     }
 
-    private static void WriteShortShape(Utf8JsonWriter writer, Order order, long transactTime, string clientIdName)
+    private static void WriteDecimal(Utf8JsonWriter writer, string name, decimal value, bool asNumber)
     {
-        writer.WriteStartObject();
-        writer.WriteString("symbol", order.Symbol);
-        writer.WriteNumber("orderId", order.OrderId);
-        writer.WriteNumber("transactTime", transactTime);
-        writer.WriteString("price", DecimalText.Format(order.Price));
-        writer.WriteString("stopPrice", DecimalText.Format(order.StopPrice));
-        writer.WriteString("origQty", DecimalText.Format(order.OrigQty));
-        writer.WriteString("executedQty", DecimalText.Format(order.ExecutedQty));
-        writer.WriteString("cummulativeQuoteQty", DecimalText.Format(order.CummulativeQuoteQty));
-        writer.WriteString("status", order.Status);
-        writer.WriteString("type", order.Type);
-        writer.WriteString("side", order.Side);
-        writer.WriteString(clientIdName, order.ClientOrderId);
-        writer.WriteEndObject();
+        if (asNumber)
+        {
+            writer.WriteNumber(name, DecimalText.Normalize(value));
+        }
+        else
+        {
+            writer.WriteString(name, DecimalText.Format(value));
+        }
     }
 
     /// <summary>trade/openOrders (and the control API's seeded orders).</summary>
