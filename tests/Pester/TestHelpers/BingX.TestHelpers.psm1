@@ -5,6 +5,8 @@
         BeforeAll { Import-Module "$PSScriptRoot/TestHelpers/BingX.TestHelpers.psd1"; $sim = Start-TestSimulator }
         AfterAll  { Stop-TestSimulator $sim }
 
+    A file that tests the module does that, and imports out/BingX, through TestHelpers/Start-ModuleTest.ps1.
+
     JSON and big integers: ConvertFrom-Json in PowerShell 7 reads integers that fit in Int64 exactly (order ids
     around 1.7e18 come back as [long]), but numbers with a fraction become [double]. Compare order ids as [long] or
     as the raw text (Invoke-SignedSimRequest returns .Body); never through [double].
@@ -469,7 +471,50 @@ function ConvertFrom-SimQuery {
     return $pairs
 }
 
+function Set-CurrentCulture {
+    <# .SYNOPSIS Sets this thread's CurrentCulture (what the module must not depend on) and returns the one it replaced. #>
+    [CmdletBinding()]
+    [OutputType([cultureinfo])]
+    param([Parameter(Mandatory, Position = 0)] [cultureinfo] $Culture)
+    $previous = [cultureinfo]::CurrentCulture
+    [cultureinfo]::CurrentCulture = $Culture
+    return $previous
+}
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
+function Invoke-InCulture {
+    <# .SYNOPSIS Runs -ScriptBlock under -Culture (CurrentCulture), puts the previous culture back, and returns its output. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] [cultureinfo] $Culture, [Parameter(Mandatory, Position = 1)] [scriptblock] $ScriptBlock)
+    $previous = Set-CurrentCulture $Culture
+    try { & $ScriptBlock }
+    finally { $null = Set-CurrentCulture $previous }
+}
+
+function Get-SpotApiPath {
+    <#
+    .SYNOPSIS
+        The paths of the spot endpoints the tests call or fault, by name ($api.CancelAll, $api.Order, ...): each
+        written once here, so a test names the endpoint and not its spelling.
+    #>
+    [CmdletBinding()]
+    param()
+    $spot = '/openApi/spot/v1'
+    return [pscustomobject] @{
+        Order       = "$spot/trade/order"
+        Query       = "$spot/trade/query"
+        Cancel      = "$spot/trade/cancel"
+        CancelMany  = "$spot/trade/cancelOrders"
+        CancelAll   = "$spot/trade/cancelOpenOrders"
+        CancelTimer = "$spot/trade/cancelAllAfter"
+        OpenOrders  = "$spot/trade/openOrders"
+        History     = "$spot/trade/historyOrders"
+        Trades      = "$spot/trade/myTrades"
+        Balance     = "$spot/account/balance"
+        Symbols     = "$spot/common/symbols"
+        ServerTime  = "$spot/server/time"
+    }
+}
+
+Export-ModuleMember -Function Set-CurrentCulture, Invoke-InCulture, Get-SpotApiPath, Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
     Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest
