@@ -7,7 +7,7 @@ BeforeAll {
 
     $simulatorDirectory = if ($env:BINGX_SIMULATOR_PATH) { $env:BINGX_SIMULATOR_PATH } else { Join-Path $PSScriptRoot '../../out/BingX.Simulator' }
     $dll = Join-Path $simulatorDirectory 'BingX.Simulator.dll'
-    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { (Get-Command dotnet -CommandType Application)[0].Source }
+    $dotnet = Get-DotnetHost
 
     function Test-ProcessAlive([int] $Id) {
         $process = Get-Process -Id $Id -ErrorAction SilentlyContinue

@@ -14,7 +14,8 @@
 
 Set-StrictMode -Version Latest
 
-# Child pwsh processes: re-exported below, so a test file imports one helper module.
+# Child processes, the simulator's too, start through it; Invoke-ChildPwsh is re-exported below, so a test file imports
+# one helper module.
 Import-Module (Join-Path $PSScriptRoot 'BingX.ChildProcess.psm1')
 
 $script:Http = [System.Net.Http.HttpClient]::new()
@@ -29,6 +30,7 @@ function Get-SimulatorDirectory {
 }
 
 function Get-DotnetHost {
+    <# .SYNOPSIS The dotnet host that runs the simulator: this process when pwsh runs as the dotnet tool, else dotnet on PATH. #>
     $processPath = [Environment]::ProcessPath
     if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { return $processPath }
     $command = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
@@ -65,18 +67,12 @@ function Start-TestSimulator {
         throw "The simulator is not built: '$dll' does not exist. Run ./build.ps1 (or set BINGX_SIMULATOR_PATH)."
     }
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-DotnetHost))
-    foreach ($argument in @($dll, '--port', '0', '--parent-pid', [string] $ParentProcessId)) { $startInfo.ArgumentList.Add($argument) }
-    if ($NoRateLimits) { $startInfo.ArgumentList.Add('--no-rate-limits') }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.WorkingDirectory = $directory
-
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    # stderr is read to the end in the background from the start, so the child can never block on a full pipe.
-    $stderr = $process.StandardError.ReadToEndAsync()
+    $arguments = @('--port', '0', '--parent-pid', $ParentProcessId) + @(if ($NoRateLimits) { '--no-rate-limits' })
+    # stderr is read to the end in the background from the start, so the child can never block on a full pipe;
+    # stdout is read here, its first line first.
+    $child = Start-ChildProcess (New-ChildStartInfo -Command (Get-DotnetHost), $dll -ArgumentList $arguments -WorkingDirectory $directory) -Conversation
+    $process = $child.Process
+    $stderr = $child.StdErr
     $firstLine = $process.StandardOutput.ReadLineAsync()
     if (-not $firstLine.Wait([TimeSpan]::FromSeconds($TimeoutSeconds)) -or $null -eq $firstLine.Result -or
         -not $firstLine.Result.StartsWith($script:ListeningPrefix)) {
@@ -515,6 +511,6 @@ function Get-SpotApiPath {
     }
 }
 
-Export-ModuleMember -Function Set-CurrentCulture, Invoke-InCulture, Get-SpotApiPath, Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
+Export-ModuleMember -Function Get-DotnetHost, Set-CurrentCulture, Invoke-InCulture, Get-SpotApiPath, Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
     Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest
