@@ -28,10 +28,9 @@ BeforeAll {
     # A process that ends by itself shortly: the parent for watchdog tests.
     function Start-ShortLivedProcess([int] $Milliseconds) {
         $sleep = Get-Command sleep -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($sleep) {
-            return Start-Process -FilePath $sleep.Source -ArgumentList ([string] ($Milliseconds / 1000.0)) -PassThru
-        }
-        return (Start-ChildProcess (New-ChildStartInfo -ArgumentList '-Command', "Start-Sleep -Milliseconds $Milliseconds" -Live)).Process
+        $startInfo = if ($sleep) { New-ChildStartInfo -Command $sleep.Source -ArgumentList ($Milliseconds / 1000.0) -Live }
+        else { New-ChildStartInfo -ArgumentList '-Command', "Start-Sleep -Milliseconds $Milliseconds" -Live }
+        return (Start-ChildProcess $startInfo).Process
     }
 }
 
