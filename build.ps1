@@ -52,6 +52,8 @@ $ModuleProject = Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.PowerShell.cspr
 $SimulatorProject = Join-Path $RepoRoot 'tests/BingX.Simulator/BingX.Simulator.csproj'
 $TestToolsProject = Join-Path $RepoRoot 'tests/tools/TestTools.csproj'
 $UnitTestProject = Join-Path $RepoRoot 'tests/BingX.PowerShell.Tests/BingX.PowerShell.Tests.csproj'
+# Get-PwshCommandLine: the child pwsh of the Test, Demo and Bench tasks, started like every other child pwsh.
+Import-Module (Join-Path $RepoRoot 'tools/BingX.ChildProcess.psm1')
 
 function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
@@ -71,15 +73,6 @@ function Get-ProjectVersion {
     $version = $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
     if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
     return [string] $version
-}
-
-function Get-PwshCommand {
-    # The child pwsh: as the dotnet tool, pwsh is 'dotnet pwsh.dll'; natively it is the pwsh executable.
-    $processPath = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
-        return @($processPath, (Join-Path $PSHOME 'pwsh.dll'))
-    }
-    return @($processPath)
 }
 
 function Invoke-Build {
@@ -160,7 +153,7 @@ function Invoke-Test {
 
     $pester = Get-PesterManifestPath
     $runner = Join-Path $RepoRoot 'tests/Invoke-PesterRun.ps1'
-    $pwsh = Get-PwshCommand
+    $pwsh = Get-PwshCommandLine
     $runnerArgs = @('-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterManifest', $pester,
         '-ModulePath', $ModuleOut,
@@ -212,7 +205,7 @@ function Invoke-ScriptTask([string] $Script, [hashtable] $Arguments) {
     $path = Join-Path $RepoRoot $Script
     if (-not (Test-Path $path)) { throw "$Script does not exist yet." }
     Invoke-Build
-    $pwsh = Get-PwshCommand
+    $pwsh = Get-PwshCommandLine
     $argList = @('-NoProfile', '-NonInteractive', '-File', $path, '-ModulePath', $ModuleOut, '-SimulatorPath', $SimulatorOut)
     foreach ($key in $Arguments.Keys) { $argList += @("-$key", [string] $Arguments[$key]) }
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) @argList

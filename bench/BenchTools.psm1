@@ -5,6 +5,9 @@
 
 Set-StrictMode -Version Latest
 
+# How a child starts (which pwsh, its environment, its output read as it comes): shared with the build and the tests.
+Import-Module (Join-Path $PSScriptRoot '../tools/BingX.ChildProcess.psm1')
+
 $script:Invariant = [cultureinfo]::InvariantCulture
 
 function Get-Percentile {
@@ -38,30 +41,6 @@ function Get-Statistic {
     }
 }
 
-function Get-PwshCommand {
-    # The child pwsh: as the dotnet tool, pwsh is 'dotnet pwsh.dll'; natively it is the pwsh executable.
-    $processPath = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
-        return @($processPath, (Join-Path $PSHOME 'pwsh.dll'))
-    }
-    return @($processPath)
-}
-
-function New-StartInfo {
-    param([string[]] $Command, [string[]] $ArgumentList, [System.Collections.IDictionary] $Environment, [string] $WorkingDirectory)
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($Command[0])
-    foreach ($argument in @($Command | Select-Object -Skip 1) + @($ArgumentList)) { $startInfo.ArgumentList.Add($argument) }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.RedirectStandardInput = $true
-    if ($WorkingDirectory) { $startInfo.WorkingDirectory = $WorkingDirectory }
-    if ($Environment) {
-        foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = [string] $Environment[$key] }
-    }
-    return $startInfo
-}
-
 function Measure-ChildProcess {
     <#
     .SYNOPSIS
@@ -74,27 +53,13 @@ function Measure-ChildProcess {
         [System.Collections.IDictionary] $Environment,
         [int] $TimeoutSeconds = 60
     )
-    $startInfo = New-StartInfo -Command $Command -ArgumentList $ArgumentList -Environment $Environment
+    $startInfo = New-ChildStartInfo -Command $Command -ArgumentList $ArgumentList -Environment $Environment
     $watch = [Diagnostics.Stopwatch]::StartNew()
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    try {
-        $process.StandardInput.Close()
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
-            $process.Kill($true)
-            throw "'$($ArgumentList -join ' ')' did not finish within $TimeoutSeconds s."
-        }
-        $wallMs = $watch.Elapsed.TotalMilliseconds
-        $process.WaitForExit()
-        if ($process.ExitCode -ne 0) {
-            throw "'$($ArgumentList -join ' ')' exited with $($process.ExitCode): $($stderr.Result) $($stdout.Result)"
-        }
-        return [pscustomobject] @{ WallMs = $wallMs; Output = $stdout.Result; Error = $stderr.Result }
-    }
-    finally {
-        $process.Dispose()
-    }
+    $run = Wait-ChildProcess (Start-ChildProcess $startInfo) -TimeoutSec $TimeoutSeconds
+    $wallMs = $watch.Elapsed.TotalMilliseconds
+    if ($run.TimedOut) { throw "'$($ArgumentList -join ' ')' did not finish within $TimeoutSeconds s." }
+    if ($run.ExitCode -ne 0) { throw "'$($ArgumentList -join ' ')' exited with $($run.ExitCode): $($run.StdErr) $($run.StdOut)" }
+    return [pscustomobject] @{ WallMs = $wallMs; Output = $run.StdOut; Error = $run.StdErr }
 }
 
 function Start-BenchRunner {
@@ -111,9 +76,8 @@ function Start-BenchRunner {
         [string] $WorkingDirectory,
         [int] $TimeoutSeconds = 60
     )
-    $startInfo = New-StartInfo -Command $Command -ArgumentList $ArgumentList -Environment $Environment -WorkingDirectory $WorkingDirectory
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    $runner = [pscustomobject] @{ Name = $Name; Process = $process; Ready = $null; Error = $process.StandardError.ReadToEndAsync() }
+    $child = Start-ChildProcess (New-ChildStartInfo -Command $Command -ArgumentList $ArgumentList -Environment $Environment -WorkingDirectory $WorkingDirectory) -Conversation
+    $runner = [pscustomobject] @{ Name = $Name; Process = $child.Process; Ready = $null; Error = $child.StdErr }
     $ready = Read-RunnerLine $runner $TimeoutSeconds
     if (-not ($ready.PSObject.Properties.Name -contains 'ready') -or -not $ready.ready) {
         Stop-BenchRunner $runner
@@ -209,5 +173,5 @@ function Get-MachineDescription {
     }
 }
 
-Export-ModuleMember -Function Get-Statistic, Get-PwshCommand, Measure-ChildProcess, Start-BenchRunner, Invoke-BenchRunner,
+Export-ModuleMember -Function Get-Statistic, Get-PwshCommandLine, Measure-ChildProcess, Start-BenchRunner, Invoke-BenchRunner,
     Stop-BenchRunner, Get-LoadAverage, Get-MachineDescription

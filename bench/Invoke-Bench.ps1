@@ -81,7 +81,7 @@ $counts.callsPerOp = $counts.batch * $counts.rounds
 # One unmeasured start of each kind first (disk cache, JIT of pwsh itself) when there are enough runs to afford it.
 $warmupProcesses = if ($counts.importRuns -ge 3) { 1 } else { 0 }
 
-$pwsh = Get-PwshCommand
+$pwsh = Get-PwshCommandLine
 $getSymbol = 'BTC-USDT'
 $cancelSymbol = 'ETH-USDT'
 $seededOpen = 10
@@ -592,10 +592,9 @@ if ($BeforeModulePath) {
     # The same cases against the earlier build, in a child pwsh like every bench run, right after this one.
     $beforeOutput = Join-Path $OutRoot 'bench-before/results.md'
     Write-Step "Import, FirstCall and SteadyState again against $BeforeLabel ($BeforeModulePath)"
-    $pwshLine = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @([Environment]::ProcessPath) }
     # -Command, not -File: -File would pass the case list as one string.
     $scaleText = $Scale.ToString([cultureinfo]::InvariantCulture)
-    & $pwshLine[0] @($pwshLine | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "& '$PSCommandPath' -ModulePath '$BeforeModulePath' -SimulatorPath '$SimulatorPath' -Scale $scaleText -Case Import, FirstCall, SteadyState -OutputPath '$beforeOutput'; exit `$LASTEXITCODE"
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "& '$PSCommandPath' -ModulePath '$BeforeModulePath' -SimulatorPath '$SimulatorPath' -Scale $scaleText -Case Import, FirstCall, SteadyState -OutputPath '$beforeOutput'; exit `$LASTEXITCODE"
     if ($LASTEXITCODE -ne 0) { throw "The bench of $BeforeLabel failed with exit code $LASTEXITCODE." }
     $before = Get-Content -Raw ([IO.Path]::ChangeExtension($beforeOutput, '.json')) | ConvertFrom-Json -AsHashtable
     $report += "`n" + (Format-BeforeAfter -Before $before -After $results -BeforeLabel $BeforeLabel)

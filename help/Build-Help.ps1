@@ -177,11 +177,13 @@ function Read-HelpMarkdown {
 
 #region Metadata (child pwsh)
 
+# Get-PwshCommandLine: the child pwsh starts the way the build's, the tests' and the bench's do.
+Import-Module (Join-Path $PSScriptRoot '../tools/BingX.ChildProcess.psm1')
+
 function Get-ModuleMetadata {
-    $processPath = [Environment]::ProcessPath
-    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    $pwsh = Get-PwshCommandLine
     $script = Join-Path $PSScriptRoot 'Get-HelpMetadata.ps1'
-    $json = & $processPath @prefix -NoProfile -NonInteractive -File $script -ModulePath $ModulePath
+    $json = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script -ModulePath $ModulePath
     if ($LASTEXITCODE -ne 0) { throw "Reading the cmdlet metadata of '$ModulePath' failed (exit code $LASTEXITCODE)." }
     return @(($json -join "`n") | ConvertFrom-Json)
 }

@@ -98,37 +98,28 @@ function Get-ShardPlan([string[]] $Paths, [int] $Count) {
 
 if (-not $ShardFiles -and $Shards -gt 1 -and $files.Count -gt 1) {
     # Coordinator: start the shards, show the first one live and the others when they end, then add up.
-    $pwsh = [Environment]::ProcessPath
-    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    Import-Module (Join-Path $PSScriptRoot '../tools/BingX.ChildProcess.psm1') -Force
     $outDir = Split-Path $ResultPath
     Get-ChildItem $outDir -Filter 'TestResults-*.xml' -ErrorAction SilentlyContinue | Remove-Item -Force
     $plan = @(Get-ShardPlan $files ([Math]::Min($Shards, $files.Count)))
     $running = for ($i = 0; $i -lt $plan.Count; $i++) {
         $number = $i + 1
-        $start = [Diagnostics.ProcessStartInfo]::new($pwsh)
-        foreach ($argument in $prefix + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath,
-                '-PesterManifest', $PesterManifest, '-ModulePath', $ModulePath, '-SimulatorPath', $SimulatorPath,
-                '-ResultPath', (Join-Path $outDir "TestResults-$number.xml"), '-ShardFiles', ($plan[$i].Files -join ';'),
-                '-SummaryPath', (Join-Path $outDir "TestSummary-$number.json"))) {
-            $start.ArgumentList.Add($argument)
-        }
-        if ($Tag) { $start.ArgumentList.Add('-Tag'); $start.ArgumentList.Add($Tag) }
-        if ($ExcludeTag) { $start.ArgumentList.Add('-ExcludeTag'); $start.ArgumentList.Add($ExcludeTag) }
-        $start.UseShellExecute = $false
-        $start.RedirectStandardOutput = $i -gt 0
-        $start.RedirectStandardError = $i -gt 0
-        $process = [Diagnostics.Process]::Start($start)
-        # .NET tasks drain the redirected streams (a script block cannot run on their threads).
-        $output = if ($i -gt 0) { @($process.StandardOutput.ReadToEndAsync(), $process.StandardError.ReadToEndAsync()) } else { @() }
-        [pscustomobject] @{ Number = $number; Process = $process; Output = $output; Files = $plan[$i].Files.Count }
+        $arguments = @('-File', $PSCommandPath, '-PesterManifest', $PesterManifest, '-ModulePath', $ModulePath, '-SimulatorPath', $SimulatorPath,
+            '-ResultPath', (Join-Path $outDir "TestResults-$number.xml"), '-ShardFiles', ($plan[$i].Files -join ';'),
+            '-SummaryPath', (Join-Path $outDir "TestSummary-$number.json"))
+        if ($Tag) { $arguments += @('-Tag', $Tag) }
+        if ($ExcludeTag) { $arguments += @('-ExcludeTag', $ExcludeTag) }
+        # Shard 1 writes to this console; the others' output is kept (read as it comes) and shown when they end.
+        $child = Start-ChildProcess (New-ChildStartInfo -ArgumentList $arguments -Live:($i -eq 0))
+        [pscustomobject] @{ Number = $number; Child = $child; Files = $plan[$i].Files.Count }
     }
     Write-Host "Running $($files.Count) test files in $($plan.Count) shards; shard 1 shows live, the others when they end."
     $passed = 0; $failed = 0; $skipped = 0; $exitCode = 0
     foreach ($shard in $running) {
-        $shard.Process.WaitForExit()
-        if ($shard.Output) {
+        $run = Wait-ChildProcess $shard.Child
+        if ($shard.Number -gt 1) {
             Write-Host "---- shard $($shard.Number) ($($shard.Files) files) ----"
-            foreach ($task in $shard.Output) { [Console]::Out.Write($task.GetAwaiter().GetResult()) }
+            [Console]::Out.Write($run.StdOut + $run.StdErr)
         }
         $summaryFile = Join-Path $outDir "TestSummary-$($shard.Number).json"
         if (Test-Path $summaryFile) {
@@ -139,7 +130,7 @@ if (-not $ShardFiles -and $Shards -gt 1 -and $files.Count -gt 1) {
             # A shard that died before writing its counts has failed, whatever it ran.
             $failed += 1
         }
-        if ($shard.Process.ExitCode -ne 0) { $exitCode = 1 }
+        if ($run.ExitCode -ne 0) { $exitCode = 1 }
     }
     $passed += $AlsoPassed; $failed += $AlsoFailed; $skipped += $AlsoSkipped
     if ($failed -gt 0 -or $passed -eq 0) { $exitCode = 1 }

@@ -1,21 +1,20 @@
 # Smoke run of the benchmark suite (bench/Invoke-Bench.ps1) at a tiny scale, so that it cannot rot unnoticed.
 # No timing is asserted here: only that every case runs, checks its own answers, and lands in the report.
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $repoRoot = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
     $outputPath = Join-Path $TestDrive 'results.md'
     $jsonPath = Join-Path $TestDrive 'results.json'
-    $processPath = [Environment]::ProcessPath
-    $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { @($processPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($processPath) }
     $node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
 
     $committed = Join-Path $repoRoot 'bench/results.md'
     $committedBefore = if (Test-Path $committed) { (Get-FileHash $committed).Hash } else { $null }
 
     # A child pwsh: the bench imports the module with its rate limiter on and reloads the test helpers.
-    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $repoRoot 'bench/Invoke-Bench.ps1'),
+    $run = Invoke-ChildPwsh -File (Join-Path $repoRoot 'bench/Invoke-Bench.ps1') -TimeoutSec 1800 -ArgumentList @(
         '-ModulePath', $env:BINGX_MODULE_PATH, '-SimulatorPath', $env:BINGX_SIMULATOR_PATH, '-Scale', '0.01', '-OutputPath', $outputPath)
-    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) @arguments 2>&1
-    $exitCode = $LASTEXITCODE
+    $output = $run.StdOut + $run.StdErr
+    $exitCode = $run.ExitCode
     $report = if (Test-Path $outputPath) { Get-Content -Raw $outputPath } else { '' }
     $results = if (Test-Path $jsonPath) { Get-Content -Raw $jsonPath | ConvertFrom-Json -AsHashtable } else { @{} }
     $committedAfter = if (Test-Path $committed) { (Get-FileHash $committed).Hash } else { $null }

@@ -1,18 +1,13 @@
 # Enable-/Disable-BingXCancelTimer end to end (trade/cancelAllAfter): the simulator runs the countdown for real.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-    $timerPath = '/openApi/spot/v1/trade/cancelAllAfter'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     function Get-SimCancelTimer($ApiKey) {
         Invoke-SimControl -Simulator $sim -Method GET -Path "/_sim/accounts/$ApiKey/cancel-timer"
     }
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
@@ -29,7 +24,7 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
         $closed = Disable-BingXCancelTimer -ErrorAction Stop
         $closed.Status | Should -Be 'CLOSED'
         $closed.FiresAt | Should -BeNullOrEmpty
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $timerPath)[0].query).type | Should -Be 'CLOSE'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelTimer)[0].query).type | Should -Be 'CLOSE'
     }
 
     It 'refuses -Seconds outside 10..120 before sending anything' {
@@ -66,7 +61,7 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
         $bClosed.Status | Should -Be 'CLOSED'
         $bClosed.TriggerTime | Should -BeNullOrEmpty
 
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $timerPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelTimer)
         $log | Should -HaveCount 4
         $log | ForEach-Object { $_.method | Should -Be 'POST'; $_.code | Should -Be 0 }
         (ConvertFrom-SimQuery $log[0].query).type | Should -Be 'ACTIVATE'
@@ -92,7 +87,7 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
         @((Get-SimAccount -Simulator $sim -ApiKey $b.ApiKey).orders | Where-Object status -notin 'NEW', 'PENDING') | Should -HaveCount 0
         (Get-SimCancelTimer $b.ApiKey).firings | Should -HaveCount 0
         # The module sent no cancel: the exchange did it.
-        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/cancelOpenOrders') | Should -HaveCount 0
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 0
     }
 
     It 'reports BingXCancelTimerRefused while the fired mass cancel still runs (documented), for ACTIVATE and CLOSE' {
@@ -115,18 +110,18 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
 Describe 'the simulator''s trade/cancelAllAfter' {
     It 'answers triggerTime in seconds, refuses timeOut outside 10..120 with 100400, and keeps 1 request per second' {
         $account = New-SimAccount -Simulator $sim
-        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $timerPath -Parameters ([ordered] @{ type = 'ACTIVATE'; timeOut = '10' })
+        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelTimer -Parameters ([ordered] @{ type = 'ACTIVATE'; timeOut = '10' })
         $ok.Json.code | Should -Be 0
         $ok.Json.data.status | Should -Be 'ACTIVATED'
         $ok.Json.data.triggerTime | Should -BeLessThan 100000000000
         [math]::Abs($ok.Json.data.triggerTime - ([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() + 10)) | Should -BeLessOrEqual 2
-        $tooFast = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $timerPath -Parameters ([ordered] @{ type = 'CLOSE' })
+        $tooFast = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelTimer -Parameters ([ordered] @{ type = 'CLOSE' })
         $tooFast.Json.code | Should -Be 100410
         Start-Sleep -Milliseconds 1100
-        $bad = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $timerPath -Parameters ([ordered] @{ type = 'ACTIVATE'; timeOut = '9' })
+        $bad = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelTimer -Parameters ([ordered] @{ type = 'ACTIVATE'; timeOut = '9' })
         $bad.Json.code | Should -Be 100400
         Start-Sleep -Milliseconds 1100
-        $close = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $timerPath -Parameters ([ordered] @{ type = 'CLOSE' })
+        $close = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelTimer -Parameters ([ordered] @{ type = 'CLOSE' })
         $close.Json.data.status | Should -Be 'CLOSED'
         $close.Json.data.triggerTime | Should -Be 0
     }

@@ -6,10 +6,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-    $symbolsPath = '/openApi/spot/v1/common/symbols'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     # Internal (not API): reached through the assembly.
     $script:completerType = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.Completion.SymbolCompleter', $true)
 
@@ -21,6 +18,17 @@ BeforeAll {
     function Clear-SymbolCache {
         # The cache is per base URI for the process; tests that want a fresh fetch clear it.
         $script:completerType.GetMethod('Clear', [Reflection.BindingFlags] 'Static,NonPublic').Invoke($null, @())
+    }
+
+    function Assert-NoSymbolAtOnce([string] $Line) {
+        # What the prompt shows when the exchange cannot answer: no symbol, within 3 s, and nothing added to $Error.
+        $Error.Clear()
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $found = Complete $Line
+        $watch.Stop()
+        $found | Where-Object { $_ -like '*-USDT' } | Should -BeNullOrEmpty
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $Error | Should -BeNullOrEmpty
     }
 
     function New-SilentListener {
@@ -35,9 +43,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Item Env:BINGX_BASE_URI -ErrorAction SilentlyContinue
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Completion of -Symbol' {
@@ -74,7 +80,7 @@ Describe 'Completion of -Symbol' {
         $null = Complete 'New-BingXOrder -Symbol E'
         $null = Complete 'Stop-BingXOpenOrder -Symbol S'
         Start-Sleep -Milliseconds 50
-        @(Get-SimRequestLog -Simulator $sim -Path $symbolsPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Symbols) | Should -HaveCount 1
     }
 }
 
@@ -93,30 +99,14 @@ Describe 'Completion when the exchange does not answer' {
         $port = $listener.LocalEndpoint.Port
         $listener.Stop()
         $env:BINGX_BASE_URI = "http://127.0.0.1:$port"
-        $Error.Clear()
-
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $found = Complete 'Stop-BingXOrder -Symbol BT'
-        $watch.Stop()
-
-        $found | Where-Object { $_ -like '*-USDT' } | Should -BeNullOrEmpty
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
-        $Error | Should -BeNullOrEmpty
+        Assert-NoSymbolAtOnce 'Stop-BingXOrder -Symbol BT'
     }
 
     It 'returns no symbols within 3 s, without an error, when the exchange hangs' {
         $listener = New-SilentListener
         try {
             $env:BINGX_BASE_URI = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
-            $Error.Clear()
-
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $found = Complete 'Get-BingXSymbol -Symbol BT'
-            $watch.Stop()
-
-            $found | Where-Object { $_ -like '*-USDT' } | Should -BeNullOrEmpty
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
-            $Error | Should -BeNullOrEmpty
+            Assert-NoSymbolAtOnce 'Get-BingXSymbol -Symbol BT'
         }
         finally {
             $listener.Stop()
@@ -124,7 +114,7 @@ Describe 'Completion when the exchange does not answer' {
     }
 
     It 'a slow exchange: nothing at the first Tab, the symbols at a later one (the fetch went on)' {
-        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 2500 -Path $symbolsPath
+        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 2500 -Path $api.Symbols
         $env:BINGX_BASE_URI = [string] $sim.BaseUri
 
         $watch = [Diagnostics.Stopwatch]::StartNew()

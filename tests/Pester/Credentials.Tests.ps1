@@ -1,31 +1,17 @@
 # Credentials from a SecretManagement vault (the real module when installed, else the stand-in), Connect-BingX and
 # Disconnect-BingX, against the simulator.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module Microsoft.PowerShell.SecretManagement -ErrorAction Stop
-    $sim = Start-TestSimulator
-    $previousBaseUri = $env:BINGX_BASE_URI
-    # Unconnected cmdlets go to the production address unless told otherwise: point them at the simulator.
-    $env:BINGX_BASE_URI = [string] $sim.BaseUri
-    $vaultModule = (Resolve-Path (Join-Path $PSScriptRoot '../SecretManagement/BingX.ContractVault')).ProviderPath
-    $prefix = 'BingXCred' + [guid]::NewGuid().ToString('N').Substring(0, 6)
-    $vault = "${prefix}Main"
-    Register-SecretVault -ModuleName $vaultModule -Name $vault -DefaultVault -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -PointBaseUri -VaultPrefix BingXCred -DefaultVault
     $account = New-SimAccount -Simulator $sim
     $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
-    $openPath = '/openApi/spot/v1/trade/openOrders'
 
     function Assert-NothingSent {
-        Get-SimRequestLog -Simulator $sim | Where-Object path -NE '/openApi/spot/v1/server/time' | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim | Where-Object path -NE $api.ServerTime | Should -BeNullOrEmpty
     }
 }
 
 AfterAll {
-    Disconnect-BingX
-    Get-SecretVault -Name "$prefix*" | Unregister-SecretVault
-    $env:BINGX_BASE_URI = $previousBaseUri
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Reading the secret' {
@@ -38,7 +24,7 @@ Describe 'Reading the secret' {
         Set-Secret -Name BingX -Secret $account.Credential -Vault $vault
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT
         $orders | Should -HaveCount 2
-        (Get-SimRequestLog -Simulator $sim -Path $openPath)[0].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
+        (Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders)[0].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
     }
 
     It 'accepts a hashtable with <Name> values' -ForEach @(
@@ -144,12 +130,12 @@ Describe 'Connect-BingX and Disconnect-BingX' {
         $info.ClockOffset | Should -Not -BeNullOrEmpty
         ($info | Out-String) | Should -Not -Match ([regex]::Escape($account.ApiKey))
         # The clock, then one signed read that proves the key.
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @('/openApi/spot/v1/server/time', '/openApi/spot/v1/account/balance')
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($api.ServerTime, $api.Balance)
 
         # The secret goes away from the vault: the connection still has it.
         Remove-Secret -Name "${prefix}Conn" -Vault $vault
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -HaveCount 2
-        (Get-SimRequestLog -Simulator $sim -Path $openPath)[0].query | Should -Match 'recvWindow=6000'
+        (Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders)[0].query | Should -Match 'recvWindow=6000'
     }
 
     It 'fails at once when the secret cannot be read, and stays disconnected' {
@@ -177,10 +163,10 @@ Describe 'Connect-BingX and Disconnect-BingX' {
         $err = { Connect-BingX -BaseUri $sim.BaseUri -Credential $wrong } | Should -Throw -ErrorId 'BingXAuthenticationFailed,*' -PassThru
         $err.Exception.Code | Should -Be $Code
         $err.Exception.Message | Should -Match 'Check the -Credential given'
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Contain '/openApi/spot/v1/account/balance'
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Contain $api.Balance
         # The earlier connection still serves.
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -HaveCount 2
-        (Get-SimRequestLog -Simulator $sim -Path $openPath)[-1].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
+        (Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders)[-1].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
     }
 
     It 'a key without the Read permission is still a valid key: Connect-BingX succeeds and says so in verbose' {
@@ -224,7 +210,7 @@ Describe 'No vault registered' {
             $err.Exception.Message | Should -Match 'Register-SecretVault'
             $err.Exception.Message | Should -Not -Match 'Set-Secret'
             { Connect-BingX -BaseUri $sim.BaseUri -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'BingXVaultNotFound,*'
-            Get-SimRequestLog -Simulator $sim | Where-Object path -NE '/openApi/spot/v1/server/time' | Should -BeNullOrEmpty
+            Get-SimRequestLog -Simulator $sim | Where-Object path -NE $api.ServerTime | Should -BeNullOrEmpty
         }
         finally {
             Register-SecretVault -ModuleName $vaultModule -Name $vault -DefaultVault -ErrorAction Stop

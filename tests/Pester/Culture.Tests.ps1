@@ -2,17 +2,11 @@
 # 1. The suite's representative cases (tagged Core) run again in two child processes started in those cultures.
 # 2. The known traps are checked here too, with the culture set around each case.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
-    $sim = Start-TestSimulator
-    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openPath = '/openApi/spot/v1/trade/openOrders'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers Reliability, ChildProcess
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'The culture the tests run in' -Tag Core {
@@ -56,14 +50,14 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
         $errors | Should -HaveCount 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'BingXSymbolNotFound,*'
         $errors[0].Exception.InnerException.Code | Should -Be 100204
-        (Get-SimRequestLog -Simulator $sim -Path $openPath)[0].query | Should -Match '(^|&)symbol=LINK-USDT&'
+        (Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders)[0].query | Should -Match '(^|&)symbol=LINK-USDT&'
     }
 
     It 'lower-case symbols cancel on the right symbol' {
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500.25' -Quantity '0.5'
         $cancelled = Stop-BingXOpenOrder -Symbol 'eth-usdt' -Force
         $cancelled.Symbol | Should -BeExactly 'ETH-USDT'
-        (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query | Should -Match '(^|&)symbol=ETH-USDT&'
+        (Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[0].query | Should -Match '(^|&)symbol=ETH-USDT&'
     }
 
     It 'prices, quantities and ids come back exact' {
@@ -79,31 +73,29 @@ Describe 'Culture traps (<_>)' -Tag Core -ForEach 'de-DE', 'tr-TR' {
 
     It 'timestamps and the receive window go out as plain digits' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -RecvWindow 7000
-        $query = (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query
+        $query = (Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[0].query
         $query | Should -Match '(^|&)timestamp=\d{13}&'
         $query | Should -Match '(^|&)recvWindow=7000&'
     }
 
     It 'a 100410 unblock time is read exactly' {
         $until = [DateTimeOffset]::UtcNow.AddMinutes(10).ToUnixTimeMilliseconds()
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg "over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: $until"
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100410 -Msg "over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: $until"
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXRateLimited,*'
         $err.Exception.RetryAfter.ToUnixTimeMilliseconds() | Should -Be $until
     }
 
     It 'the timestamp form of 100421 is still recognised (a case-insensitive match that tr-TR must not break)' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100421 -Msg 'NULL TIMESTAMP OR TIMESTAMP MISMATCH'
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100421 -Msg 'NULL TIMESTAMP OR TIMESTAMP MISMATCH'
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @(100421, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll).code | Should -Be @(100421, 0)
     }
 }
 
 Describe 'The suite''s core cases in other cultures' {
     # Both cultures at once, each in its own pwsh started in that culture; each run starts its own simulators.
     BeforeAll {
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
         $pester = (Get-Module Pester).Path -replace '\.psm1$', '.psd1'
         $runner = Join-Path $PSScriptRoot 'TestHelpers/Invoke-CultureRun.ps1'
         # Transport faults are bytes and status codes, the same in every culture: Reliability.Faults is left out.
@@ -113,26 +105,17 @@ Describe 'The suite''s core cases in other cultures' {
         $null = New-Item -ItemType Directory -Path $work
 
         $runs = foreach ($culture in 'de-DE', 'tr-TR') {
-            $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
-            foreach ($argument in @($prefix) + @('-NoProfile', '-NonInteractive', '-File', $runner, '-Culture', $culture,
-                    '-PesterManifest', $pester, '-ResultPath', (Join-Path $work "$culture.json"), '-Path', ($files -join ','))) {
-                $start.ArgumentList.Add($argument)
-            }
-            $start.Environment['LANG'] = ($culture -replace '-', '_') + '.UTF-8'
-            $start.Environment['LC_ALL'] = ($culture -replace '-', '_') + '.UTF-8'
-            $start.UseShellExecute = $false
-            $start.RedirectStandardOutput = $true
-            $start.RedirectStandardError = $true
-            $process = [System.Diagnostics.Process]::Start($start)
-            [pscustomobject] @{ Culture = $culture; Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
+            $locale = ($culture -replace '-', '_') + '.UTF-8'
+            $arguments = @('-File', $runner, '-Culture', $culture, '-PesterManifest', $pester, '-ResultPath', (Join-Path $work "$culture.json"), '-Path', ($files -join ','))
+            [pscustomobject] @{ Culture = $culture; Child = Start-ChildProcess (New-ChildStartInfo -ArgumentList $arguments -Environment @{ LANG = $locale; LC_ALL = $locale }) }
         }
         $results = @{}
         foreach ($run in $runs) {
-            if (-not $run.Process.WaitForExit(240000)) { $run.Process.Kill($true) }
+            $finished = Wait-ChildProcess $run.Child -TimeoutSec 240
             $resultPath = Join-Path $work "$($run.Culture).json"
             $results[$run.Culture] = if (Test-Path $resultPath) { Get-Content -Raw $resultPath | ConvertFrom-Json } else { $null }
             # Without colour codes: they are not valid in the test-result XML.
-            $run | Add-Member -NotePropertyName Text -NotePropertyValue (($run.Output.Result + $run.Errors.Result) -replace '\x1b\[[0-9;]*m', '')
+            $run | Add-Member -NotePropertyName Text -NotePropertyValue (($finished.StdOut + $finished.StdErr) -replace '\x1b\[[0-9;]*m', '')
         }
     }
     AfterAll {

@@ -1,16 +1,12 @@
 # The simulator answers the way the live exchange does (tests/BingX.Simulator/README.md, "Fidelity"), and the module
 # reads those answers: the shapes users' own tests see must be the shapes production sees.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
-    $sim = Start-TestSimulator
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers Reliability
     $spot = '/openApi/spot/v1'
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Resting orders and client order ids' -Tag Core {

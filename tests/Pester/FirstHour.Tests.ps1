@@ -1,17 +1,11 @@
 # What admins, runbooks and Pester users meet in their first hour (issue 12): New-BingXOrder's short form, per-symbol
 # progress, the rate limiter's cap on a slow answer, and building any of the module's errors in a mock.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
-    $sim = Start-TestSimulator
-    $orderPath = '/openApi/spot/v1/trade/order'
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'New-BingXOrder: positions, the implied type, the type error' {
@@ -21,7 +15,7 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
     It 'New-BingXOrder BTC-USDT Buy Limit 0.001 50000 binds Symbol, Side, Type, Quantity, Price by position' {
         $order = New-BingXOrder BTC-USDT Buy Limit 0.001 50000 -Confirm:$false
         $order.Type | Should -Be 'LIMIT'
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.symbol | Should -BeExactly 'BTC-USDT'
         $query.side | Should -BeExactly 'BUY'
         $query.type | Should -BeExactly 'LIMIT'
@@ -32,13 +26,13 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
     It '-Price without -Type is a LIMIT order, with no prompt for the type' {
         $order = New-BingXOrder BTC-USDT BUY -Quantity 0.001 -Price 50000 -Confirm:$false
         $order.Type | Should -Be 'LIMIT'
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query).type | Should -BeExactly 'LIMIT'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query).type | Should -BeExactly 'LIMIT'
     }
 
     It 'no -Type and no -Price: refused before sending (a market order only when stated)' {
         $err = { New-BingXOrder BTC-USDT BUY -Quantity 0.001 -Confirm:$false } | Should -Throw -ErrorId 'BingXInvalidParameter,*' -PassThru
         $err.Exception.Message | Should -Match '-Type MARKET'
-        Get-SimRequestLog -Simulator $sim -Path $orderPath | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim -Path $api.Order | Should -BeNullOrEmpty
     }
 
     It 'a bad -Type lists the types one can place, not Unknown' {
@@ -46,7 +40,7 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
         $err.Exception.Message | Should -Match "'Limt' is not an order type\. Use one of: MARKET, LIMIT, TAKE_STOP_LIMIT, TAKE_STOP_MARKET, TRIGGER_LIMIT, TRIGGER_MARKET\."
         $err.Exception.Message | Should -Not -Match 'Unknown'
         { New-BingXOrder BTC-USDT BUY -Type Unknown -Quantity 0.001 -Price 50000 -Confirm:$false } | Should -Throw -ExpectedMessage '*not an order type*'
-        Get-SimRequestLog -Simulator $sim -Path $orderPath | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim -Path $api.Order | Should -BeNullOrEmpty
     }
 }
 
@@ -103,7 +97,7 @@ Describe 'The rate limiter caps how long a slow answer holds the key' {
         Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential
         Clear-SimRequestLog $sim
         # Carried out at once, answered 8 s later: the exchange has it, the client does not know.
-        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 8000 -AfterProcessing -Path $cancelAllPath -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 8000 -AfterProcessing -Path $api.CancelAll -Count 1
 
         # Runspace 1 sends the slow request; 2, 3 and 4 follow while it is in flight (cancel-all: 2 per second per key).
         $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
@@ -113,7 +107,7 @@ Describe 'The rate limiter caps how long a slow answer holds the key' {
             [pscustomobject] @{ Runspace = $_; Done = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() }
         }
 
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath | Sort-Object time)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll | Sort-Object time)
         $log | Should -HaveCount 4
         $slow = $log | Where-Object fault -EQ 'delay'
         $slow | Should -HaveCount 1

@@ -1,9 +1,7 @@
 # Every view of every output type, rendered from real objects at 80 and 120 columns and to a file (Out-File, as a
 # redirected log does): one header line, every value whole (nothing cut with '…'), amounts right-aligned.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     $account = New-ConnectedSimAccount $sim -Balances @{ USDT = '1234567.12345678'; BTC = '0.5'; ETH = '2' }
     $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side SELL -Price '71999.99' -Quantity '0.0200'
     $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '60100' -Quantity '0.015'
@@ -61,8 +59,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'BingXOrder views' {

@@ -1,16 +1,10 @@
 # Get-BingXBalance end to end (account/balance): typed decimals, -Asset filtering, -IncludeZero.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $balancePath = '/openApi/spot/v1/account/balance'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Get-BingXBalance' {
@@ -36,7 +30,7 @@ Describe 'Get-BingXBalance' {
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
         $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be $balancePath
+        $requests[0].path | Should -Be $api.Balance
         $requests[0].headers.'X-BX-APIKEY' | Should -Be $account.ApiKey
     }
 
@@ -68,12 +62,7 @@ Describe 'Get-BingXBalance' {
     }
 
     It 'under de-DE reads decimals exactly' {
-        $previous = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
-            $usdt = Get-BingXBalance -Asset USDT
-        }
-        finally { [cultureinfo]::CurrentCulture = $previous }
+        $usdt = Invoke-InCulture de-DE { Get-BingXBalance -Asset USDT }
         $usdt.Free | Should -Be ([decimal] '1234.56789012')
     }
 

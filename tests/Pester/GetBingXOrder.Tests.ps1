@@ -1,16 +1,10 @@
 # Get-BingXOrder end to end (trade/query): by order id, by client order id, piped orders read again.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $queryPath = '/openApi/spot/v1/trade/query'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Get-BingXOrder' {
@@ -40,7 +34,7 @@ Describe 'Get-BingXOrder' {
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
         $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be $queryPath
+        $requests[0].path | Should -Be $api.Query
         $query = ConvertFrom-SimQuery $requests[0].query
         $query.orderId | Should -Be ([string] $openId)
         $query.symbol | Should -Be 'BTC-USDT'
@@ -72,13 +66,13 @@ Describe 'Get-BingXOrder' {
     It 'reads several ids, one request each, in the order given' {
         $orders = @(Get-BingXOrder -Symbol BTC-USDT -OrderId $toFill.orderId, $openId)
         @($orders.OrderId) | Should -Be @([long] $toFill.orderId, $openId)
-        @(Get-SimRequestLog -Simulator $sim -Path $queryPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query) | Should -HaveCount 2
     }
 
     It 'reads piped open orders again by their order id: Get-BingXOpenOrder | Get-BingXOrder' {
         $orders = @(Get-BingXOpenOrder | Get-BingXOrder)
         @($orders.OrderId | Sort-Object) | Should -Be @(@($openId, [long] $trigger.orderId) | Sort-Object)
-        Get-SimRequestLog -Simulator $sim -Path $queryPath | ForEach-Object { (ConvertFrom-SimQuery $_.query).Contains('orderId') | Should -BeTrue }
+        Get-SimRequestLog -Simulator $sim -Path $api.Query | ForEach-Object { (ConvertFrom-SimQuery $_.query).Contains('orderId') | Should -BeTrue }
     }
 
     It 'reads piped objects that carry only a client order id by it' {
@@ -104,12 +98,7 @@ Describe 'Get-BingXOrder' {
     }
 
     It 'under de-DE reads decimals exactly' {
-        $previous = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
-            $order = Get-BingXOrder -Symbol BTC-USDT -OrderId ([string] $openId)
-        }
-        finally { [cultureinfo]::CurrentCulture = $previous }
+        $order = Invoke-InCulture de-DE { Get-BingXOrder -Symbol BTC-USDT -OrderId ([string] $openId) }
         $order.Price | Should -Be ([decimal] '29999.99')
     }
 }

@@ -1,15 +1,10 @@
 # Get-BingXOrderHistory end to end (trade/historyOrders): paging by itself, filters, the audit after a cancel-all.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-    $historyPath = '/openApi/spot/v1/trade/historyOrders'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
 }
 
 AfterAll {
-    Set-SimClock -Simulator $sim -Real | Out-Null
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Get-BingXOrderHistory' {
@@ -40,7 +35,7 @@ Describe 'Get-BingXOrderHistory' {
         $orders[0].Time.ToUnixTimeMilliseconds() | Should -Be ($start + 24 * 60000)
         $orders[-1].Time.ToUnixTimeMilliseconds() | Should -Be $start
 
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $historyPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.History)
         $log | Should -HaveCount 3
         $log | ForEach-Object { $_.method | Should -Be 'GET'; $_.code | Should -Be 0 }
         @($log | ForEach-Object { (ConvertFrom-SimQuery $_.query).pageIndex }) | Should -Be @('1', '2', '3')
@@ -49,7 +44,7 @@ Describe 'Get-BingXOrderHistory' {
 
     It 'writes each page as it arrives (the first order is out before the last page is asked for)' {
         $seenAtFirst = $null
-        Get-BingXOrderHistory -Symbol BTC-USDT | Select-Object -First 1 | ForEach-Object { $seenAtFirst = @(Get-SimRequestLog -Simulator $sim -Path $historyPath).Count }
+        Get-BingXOrderHistory -Symbol BTC-USDT | Select-Object -First 1 | ForEach-Object { $seenAtFirst = @(Get-SimRequestLog -Simulator $sim -Path $api.History).Count }
         $seenAtFirst | Should -Be 1
     }
 
@@ -57,12 +52,12 @@ Describe 'Get-BingXOrderHistory' {
         $canceled = @(Get-BingXOrderHistory -Symbol BTC-USDT -Status Canceled)
         $canceled | Should -HaveCount 130
         @($canceled.Status | Sort-Object -Unique) | Should -Be @('CANCELED')
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $historyPath)[0].query).status | Should -Be 'CANCELED'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.History)[0].query).status | Should -Be 'CANCELED'
 
         Clear-SimRequestLog $sim
         $both = @(Get-BingXOrderHistory -Symbol BTC-USDT -Status Canceled, Filled)
         $both | Should -HaveCount 250
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $historyPath)[0].query).Contains('status') | Should -BeFalse
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.History)[0].query).Contains('status') | Should -BeFalse
     }
 
     It '-Since/-Until send startTime/endTime in ms (a DateTime without a kind is local time)' {
@@ -70,7 +65,7 @@ Describe 'Get-BingXOrderHistory' {
         $until = [DateTimeOffset]::FromUnixTimeMilliseconds($start + 6 * 60000).UtcDateTime
         $orders = @(Get-BingXOrderHistory -Symbol BTC-USDT -Since ([datetime]::SpecifyKind($since, 'Unspecified')) -Until $until)
         $orders | Should -HaveCount 20
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $historyPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.History)[0].query
         $query.startTime | Should -Be ([string] ($start + 5 * 60000))
         $query.endTime | Should -Be ([string] ($start + 6 * 60000))
     }
@@ -100,7 +95,7 @@ Describe 'Get-BingXOrderHistory at BingX''s 10,000-order limit' {
         Get-BingXOrderHistory -Symbol ETH-USDT -WarningVariable warned -WarningAction SilentlyContinue | ForEach-Object { $count++ }
 
         $count | Should -Be 10000
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $historyPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.History)
         $log | Should -HaveCount 100
         $log | ForEach-Object { $_.code | Should -Be 0 }
         @($warned) | Should -HaveCount 1
@@ -111,11 +106,11 @@ Describe 'Get-BingXOrderHistory at BingX''s 10,000-order limit' {
 Describe 'the simulator''s trade/historyOrders' {
     It 'refuses pageSize over 100 and pageIndex * pageSize over 10,000 with 100400' {
         $account = New-SimAccount -Simulator $sim
-        $big = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $historyPath -Parameters ([ordered] @{ pageSize = '101' })
+        $big = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.History -Parameters ([ordered] @{ pageSize = '101' })
         $big.Json.code | Should -Be 100400
-        $far = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $historyPath -Parameters ([ordered] @{ pageIndex = '101'; pageSize = '100' })
+        $far = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.History -Parameters ([ordered] @{ pageIndex = '101'; pageSize = '100' })
         $far.Json.code | Should -Be 100400
-        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $historyPath
+        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.History
         $ok.Json.code | Should -Be 0
         $ok.Body | Should -Match '"orders":\[\]'
     }

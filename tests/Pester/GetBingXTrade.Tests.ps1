@@ -1,16 +1,11 @@
 # Get-BingXTrade end to end (trade/myTrades): 7-day windows, decimals, orders piped in.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-    $tradesPath = '/openApi/spot/v1/trade/myTrades'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     $day = 24L * 3600 * 1000
 }
 
 AfterAll {
-    Set-SimClock -Simulator $sim -Real | Out-Null
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Get-BingXTrade' {
@@ -46,7 +41,7 @@ Describe 'Get-BingXTrade' {
         $trades[0].Side | Should -Be 'BUY'
         $trades[0].Id | Should -BeGreaterThan ([long] [math]::Pow(2, 53))
 
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $tradesPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.Trades)
         $log | Should -HaveCount 2
         $windows = $log | ForEach-Object { ConvertFrom-SimQuery $_.query }
         foreach ($window in $windows) {
@@ -61,13 +56,13 @@ Describe 'Get-BingXTrade' {
         $trades = @(Get-BingXOrder -Symbol BTC-USDT -OrderId $filled[1].orderId | Get-BingXTrade -Since (Get-Date).AddDays(-3))
         $trades | Should -HaveCount 2
         @($trades.OrderId | Sort-Object -Unique) | Should -Be @([long] $filled[1].orderId)
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $tradesPath)[0].query).orderId | Should -Be ([string] $filled[1].orderId)
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Trades)[0].query).orderId | Should -Be ([string] $filled[1].orderId)
     }
 
     It 'defaults to the last day in one call' {
         $trades = @(Get-BingXTrade BTC-USDT)
         $trades | Should -HaveCount 2
-        @(Get-SimRequestLog -Simulator $sim -Path $tradesPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Trades) | Should -HaveCount 1
     }
 
     It 'pages a window of more than 1000 fills with fromId (the next id after the last one)' {
@@ -80,7 +75,7 @@ Describe 'Get-BingXTrade' {
 
         $trades | Should -HaveCount 1001
         @($trades.Id | Sort-Object -Unique) | Should -HaveCount 1001
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $tradesPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.Trades)
         $log | Should -HaveCount 2
         $first = ConvertFrom-SimQuery $log[0].query
         $second = ConvertFrom-SimQuery $log[1].query
@@ -100,13 +95,13 @@ Describe 'the simulator''s trade/myTrades' {
     It 'refuses a range over 7 days and limit over 1000 with 100400, and needs a symbol' {
         $account = New-SimAccount -Simulator $sim
         $now = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
-        $wide = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $tradesPath -Parameters ([ordered] @{ symbol = 'BTC-USDT'; startTime = [string] ($now - 8 * $day); endTime = [string] $now })
+        $wide = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Trades -Parameters ([ordered] @{ symbol = 'BTC-USDT'; startTime = [string] ($now - 8 * $day); endTime = [string] $now })
         $wide.Json.code | Should -Be 100400
-        $many = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $tradesPath -Parameters ([ordered] @{ symbol = 'BTC-USDT'; limit = '1001' })
+        $many = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Trades -Parameters ([ordered] @{ symbol = 'BTC-USDT'; limit = '1001' })
         $many.Json.code | Should -Be 100400
-        $none = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $tradesPath
+        $none = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Trades
         $none.Json.code | Should -Be 100400
-        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $tradesPath -Parameters ([ordered] @{ symbol = 'BTC-USDT' })
+        $ok = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Trades -Parameters ([ordered] @{ symbol = 'BTC-USDT' })
         $ok.Body | Should -Match '"fills":\[\]'
     }
 }

@@ -39,14 +39,13 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
     $invocationsPath = Join-Path $PSScriptRoot 'Hygiene.Invocations.psd1'
     $invocations = Import-PowerShellDataFile $invocationsPath
     $exported = @((Get-Command -Module BingX -CommandType Cmdlet).Name | Sort-Object)
 
     $work = Join-Path ([IO.Path]::GetTempPath()) ('BingXHygiene' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $work
-    $pwsh = [Environment]::ProcessPath
-    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { (Join-Path $PSHOME 'pwsh.dll') } else { @() }
     $runner = Join-Path $PSScriptRoot 'TestHelpers/Invoke-HygieneRun.ps1'
     $vaultModule = (Resolve-Path (Join-Path $PSScriptRoot '../SecretManagement/BingX.ContractVault')).ProviderPath
 
@@ -60,22 +59,14 @@ BeforeAll {
             SummaryPath    = Join-Path $work "summary$shard.json"
             SecretsPath    = Join-Path $work "secrets$shard.json"
         }
-        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
-        $arguments = @($prefix) + @('-NoProfile', '-NonInteractive', '-File', $runner, '-InvocationsPath', $invocationsPath, '-VaultModulePath', $vaultModule, '-Shard', $shard, '-ShardCount', $shardCount)
+        $arguments = @('-File', $runner, '-InvocationsPath', $invocationsPath, '-VaultModulePath', $vaultModule, '-Shard', $shard, '-ShardCount', $shardCount)
         foreach ($name in $paths.Keys) { $arguments += @("-$name", $paths[$name]) }
-        foreach ($argument in $arguments) { $start.ArgumentList.Add([string] $argument) }
-        $start.UseShellExecute = $false
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($start)
-        [pscustomobject] @{ Paths = $paths; Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
+        [pscustomobject] @{ Paths = $paths; Child = Start-ChildProcess (New-ChildStartInfo -ArgumentList $arguments); Run = $null }
     }
-    foreach ($shard in $shards) {
-        if (-not $shard.Process.WaitForExit(300000)) { $shard.Process.Kill($true) }
-    }
-    $exitCodes = @($shards | ForEach-Object { $_.Process.ExitCode })
+    foreach ($shard in $shards) { $shard.Run = Wait-ChildProcess $shard.Child -TimeoutSec 300 }
+    $exitCodes = @($shards | ForEach-Object { $_.Run.ExitCode })
     # Without colour codes: they are not valid in the test-result XML.
-    $console = @($shards | ForEach-Object { ($_.Output.Result + $_.Errors.Result) -replace '\x1b\[[0-9;]*m', '' })
+    $console = @($shards | ForEach-Object { ($_.Run.StdOut + $_.Run.StdErr) -replace '\x1b\[[0-9;]*m', '' })
 
     function Read-Shards([string] $Name) {
         foreach ($shard in $shards) {

@@ -1,26 +1,12 @@
 # Error and warning texts are built from what really happened: one test per message family, against the simulator.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module Microsoft.PowerShell.SecretManagement -ErrorAction Stop
-    $sim = Start-TestSimulator
-    $previousBaseUri = $env:BINGX_BASE_URI
-    $env:BINGX_BASE_URI = [string] $sim.BaseUri
-    $vaultModule = (Resolve-Path (Join-Path $PSScriptRoot '../SecretManagement/BingX.ContractVault')).ProviderPath
-    $prefix = 'BingXMsg' + [guid]::NewGuid().ToString('N').Substring(0, 6)
-    $vault = "${prefix}Main"
-    Register-SecretVault -ModuleName $vaultModule -Name $vault -ErrorAction Stop
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $cancelOnePath = '/openApi/spot/v1/trade/cancel'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -PointBaseUri -VaultPrefix BingXMsg
 
     function New-WrongCredential([string] $ApiKey) { [pscredential]::new($ApiKey, (ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force)) }
 }
 
 AfterAll {
-    Disconnect-BingX
-    Get-SecretVault -Name "$prefix*" | Unregister-SecretVault
-    $env:BINGX_BASE_URI = $previousBaseUri
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'A well-formed symbol the exchange does not list' {
@@ -83,7 +69,7 @@ Describe 'Rate limits: the advice matches what the exchange said' {
     BeforeAll { $account = New-ConnectedSimAccount $sim }
 
     It 'no time given: no "time given"' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Msg 'rate limited' -Path $cancelAllPath -Count 5
+        $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Msg 'rate limited' -Path $api.CancelAll -Count 5
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 0 } | Should -Throw -ErrorId 'BingXRateLimited,*' -PassThru
         $err.Exception.RetryAfter | Should -BeNullOrEmpty
         $err.Exception.Message | Should -Not -Match 'time given'
@@ -92,7 +78,7 @@ Describe 'Rate limits: the advice matches what the exchange said' {
     }
 
     It 'a time given: "until the time given", and the time' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Variant disabled -Path $cancelAllPath
+        $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Variant disabled -Path $api.CancelAll
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 0 } | Should -Throw -ErrorId 'BingXRateLimited,*' -PassThru
         $err.Exception.RetryAfter | Should -Not -BeNullOrEmpty
         $err.Exception.Message | Should -Match 'Wait until the time given'
@@ -107,26 +93,26 @@ Describe 'Lost answers' {
     }
 
     It 'three HTTP 500s to a cancel: "may have been carried out" said once' {
-        $null = Add-SimFault -Simulator $sim -Kind status -Status 500 -Path $cancelAllPath -Count 3
+        $null = Add-SimFault -Simulator $sim -Kind status -Status 500 -Path $api.CancelAll -Count 3
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -ErrorId 'BingXHttpError,*' -PassThru
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 3
         $err.Exception.OutcomeUnknown | Should -BeTrue
         [regex]::Matches($err.Exception.Message, 'carried out').Count | Should -Be 1 -Because $err.Exception.Message
         $err.Exception.Message | Should -Match 'Earlier attempts lost their answers too'
     }
 
     It 'a cancel-all that succeeds on retry: no warning (cancelling all twice is cancelling all once)' {
-        $null = Add-SimFault -Simulator $sim -Kind drop -AfterProcessing -Path $cancelAllPath
+        $null = Add-SimFault -Simulator $sim -Kind drop -AfterProcessing -Path $api.CancelAll
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2
         $warnings | Should -BeNullOrEmpty
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -BeNullOrEmpty
     }
 
     It 'one order''s cancel that succeeds on retry: no warning (the retry''s success proves the first did not cancel it)' {
-        $null = Add-SimFault -Simulator $sim -Kind drop -Path $cancelOnePath
+        $null = Add-SimFault -Simulator $sim -Kind drop -Path $api.Cancel
         $cancelled = Stop-BingXOrder -Symbol BTC-USDT -OrderId ([long] $orders[0].orderId) -Confirm:$false -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelOnePath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Cancel) | Should -HaveCount 2
         $cancelled.OrderId | Should -Be ([long] $orders[0].orderId)
         $warnings | Should -BeNullOrEmpty
     }

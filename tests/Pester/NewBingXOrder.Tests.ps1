@@ -1,27 +1,17 @@
 # New-BingXOrder end to end: what goes on the wire, the exchange's rules checked before sending, and the one
 # request that is never repeated: a lost answer is recovered by looking the order up by its client order id.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $orderPath = '/openApi/spot/v1/trade/order'
-    $queryPath = '/openApi/spot/v1/trade/query'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     function Get-SimOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ }) }
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' {
-    BeforeAll {
-        $previousCulture = [cultureinfo]::CurrentCulture
-        [cultureinfo]::CurrentCulture = $_
-    }
-    AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
+    BeforeAll { $previousCulture = Set-CurrentCulture $_ }
+    AfterAll { $null = Set-CurrentCulture $previousCulture }
     BeforeEach { $account = New-ConnectedSimAccount $sim }
 
     It 'runs under <_>' {
@@ -44,7 +34,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
         $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be $orderPath
+        $requests[0].path | Should -Be $api.Order
         $requests[0].body | Should -BeNullOrEmpty
         $signed, $signature = $requests[0].query -split '&signature='
         $signature | Should -Be (Get-SimSignature -SecretKey $account.SecretKey -Text $signed)
@@ -71,12 +61,12 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'sends the given -ClientOrderId as newClientOrderId' {
         $order = New-BingXOrder -Symbol ETH-USDT -Side SELL -Type LIMIT -Quantity 0.5 -Price 2500 -ClientOrderId 'runbook_42'
         $order.ClientOrderId | Should -Be 'runbook_42'
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query).newClientOrderId | Should -Be 'runbook_42'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query).newClientOrderId | Should -Be 'runbook_42'
     }
 
     It 'writes amounts plainly: no trailing zeros, no exponent, a point whatever the value''s scale' {
         $null = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity ([decimal] '0.00100') -Price ([decimal] '30000.00')
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.quantity | Should -BeExactly '0.001'
         $query.price | Should -BeExactly '30000'
     }
@@ -84,7 +74,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'a MARKET BUY by quote amount sends quoteOrderQty and fills' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type MARKET -QuoteQuantity 50
         $order.Status | Should -Be 'FILLED'
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.quoteOrderQty | Should -Be '50'
         $query.Contains('quantity') | Should -BeFalse
         $query.Contains('price') | Should -BeFalse
@@ -105,7 +95,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $order = New-BingXOrder -Symbol ETH-USDT -Side SELL -Type $Type -Quantity 0.5 @Extra
         $order.Status | Should -Be 'PENDING'
         $order.StopPrice | Should -Be ([decimal] $Extra.StopPrice)
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.stopPrice | Should -Be $Extra.StopPrice
         $query.type | Should -Be $Type
         $query.Contains('price') | Should -Be ($Extra.ContainsKey('Price'))
@@ -114,7 +104,7 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
     It 'accepts side, type and time in force in any case and sends the exchange''s spelling' {
         $order = New-BingXOrder -Symbol btc-usdt -Side buy -Type limit -Quantity 0.001 -Price 30000 -TimeInForce postonly
         $order.Status | Should -Be 'PENDING'
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.side | Should -BeExactly 'BUY'
         $query.type | Should -BeExactly 'LIMIT'
         $query.timeInForce | Should -BeExactly 'PostOnly'
@@ -131,8 +121,8 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $err.FullyQualifiedErrorId | Should -Be 'BingXApiError,BingX.PowerShell.Commands.NewBingXOrderCommand'
         $err.Exception.Code | Should -Be 100202
         $err.TargetObject | Should -MatchExactly '^bx[A-Za-z0-9]{30}$'
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
-        @(Get-SimRequestLog -Simulator $sim -Path $queryPath) | Should -HaveCount 0
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query) | Should -HaveCount 0
     }
 
     It 'chains: New-BingXOrder | Stop-BingXOrder -Force | Get-BingXOrder' {
@@ -143,16 +133,15 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
 }
 
 Describe 'New-BingXOrder under de-DE' {
-    BeforeAll { $previous = [cultureinfo]::CurrentCulture }
     BeforeEach {
         $account = New-ConnectedSimAccount $sim
-        [cultureinfo]::CurrentCulture = 'de-DE'
+        $previous = Set-CurrentCulture de-DE
     }
-    AfterEach { [cultureinfo]::CurrentCulture = $previous }
+    AfterEach { $null = Set-CurrentCulture $previous }
 
     It 'sends amounts with a point and writes exact decimals back' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.00123 -Price 30000.5
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.quantity | Should -BeExactly '0.00123'
         $query.price | Should -BeExactly '30000.5'
         $order.Price | Should -Be ([decimal] '30000.5')
@@ -161,7 +150,7 @@ Describe 'New-BingXOrder under de-DE' {
 
     It 'reads text amounts with a point, the same as in any culture' {
         $null = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity '0.002' -Price '29000.25'
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $orderPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.Order)[0].query
         $query.quantity | Should -BeExactly '0.002'
         $query.price | Should -BeExactly '29000.25'
     }
@@ -192,7 +181,7 @@ Describe 'New-BingXOrder -WhatIf' {
         $output | Should -Match ([regex]::Escape('What if: Performing the operation "Place BUY LIMIT order: quantity 0.001, price 30000.5, client order id wi_1" on target "BTC-USDT".'))
         $output | Should -Match ([regex]::Escape('"Place BUY MARKET order: quote amount 50 USDT, market price, client order id bx'))
         $output | Should -Match ([regex]::Escape('"Place SELL TRIGGER_LIMIT order: quantity 0.5, price 2400, stop price 2450, time in force IOC, client order id bx'))
-        Get-SimRequestLog -Simulator $sim | Where-Object path -EQ $orderPath | Should -BeNullOrEmpty
+        Get-SimRequestLog -Simulator $sim | Where-Object path -EQ $api.Order | Should -BeNullOrEmpty
     }
 
     It 'supports ShouldProcess with ConfirmImpact Medium' {
@@ -217,7 +206,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         @{ Name = 'truncated body'; Fault = @{ Kind = 'truncated' }; ErrorId = 'BingXInvalidResponse' }
         @{ Name = 'system busy (100503)'; Fault = @{ Kind = 'business'; Code = 100503 }; ErrorId = 'BingXApiError' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -AfterProcessing @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -AfterProcessing @Fault
         $warnings = @()
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -WarningVariable warnings -WarningAction SilentlyContinue
 
@@ -228,8 +217,8 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         ($warnings -join "`n") | Should -Match $ErrorId
         ($warnings -join "`n") | Should -Match $order.ClientOrderId
 
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1 -Because 'placing is never repeated'
-        $lookups = @(Get-SimRequestLog -Simulator $sim -Path $queryPath)
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1 -Because 'placing is never repeated'
+        $lookups = @(Get-SimRequestLog -Simulator $sim -Path $api.Query)
         $lookups | Should -HaveCount 1
         (ConvertFrom-SimQuery $lookups[0].query).clientOrderID | Should -Be $order.ClientOrderId
         $held = Get-SimOrder $account
@@ -242,7 +231,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         @{ Name = 'HTTP 503'; Fault = @{ Kind = 'status'; Status = 503 }; ErrorId = 'BingXHttpError'; Category = 'ProtocolError' }
         @{ Name = 'system busy (100503)'; Fault = @{ Kind = 'business'; Code = 100503 }; ErrorId = 'BingXApiError'; Category = 'InvalidOperation' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.Order @Fault
         # A 1 s receive window keeps the wait short: the last look-up comes after it has passed.
         $err = { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId 'retry_safe' -RecvWindow 1000 -ErrorAction Stop } | Should -Throw -PassThru
 
@@ -257,14 +246,14 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         $err.Exception.InnerException.ErrorId | Should -Be $ErrorId
         $err.Exception.Message | Should -Match ([regex]::Escape($err.Exception.InnerException.Message))
 
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1 -Because 'placing is never repeated'
-        @(Get-SimRequestLog -Simulator $sim -Path $queryPath).Count | Should -BeGreaterThan 1 -Because 'it looks again once the receive window has passed'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1 -Because 'placing is never repeated'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query).Count | Should -BeGreaterThan 1 -Because 'it looks again once the receive window has passed'
         Get-SimOrder $account | Should -BeNullOrEmpty
     }
 
     It 'when the look-up fails too, says the outcome is unknown and names the client order id to check' {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind drop -AfterProcessing
-        $null = Add-SimFault -Simulator $sim -Path $queryPath -Kind status -Status 503 -Count 20
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -Kind drop -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.Query -Kind status -Status 503 -Count 20
         $err = { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId 'check_me' } | Should -Throw -PassThru
 
         $err.FullyQualifiedErrorId | Should -Be 'BingXOrderOutcomeUnknown,BingX.PowerShell.Commands.NewBingXOrderCommand'
@@ -273,7 +262,7 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         $err.Exception.OutcomeUnknown | Should -BeTrue
         $err.Exception.Message | Should -Match 'may or may not have been placed'
         $err.Exception.Message | Should -Match 'Get-BingXOrder -Symbol BTC-USDT -ClientOrderId check_me'
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1
         Clear-SimFault $sim
         # The advice works: the order is there under that id.
         (Get-BingXOrder -Symbol BTC-USDT -ClientOrderId check_me).Status | Should -Be 'PENDING'
@@ -284,14 +273,14 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
         $earlier = New-BingXOrder -Symbol BTC-USDT -Side SELL -Type LIMIT -Quantity 0.001 -Price 60000 -ClientOrderId 'reused_1'
         $null = Complete-SimOrder -Simulator $sim -OrderId $earlier.OrderId
         Clear-SimRequestLog $sim
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind status -Status 503
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -Kind status -Status 503
         $err = { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId 'reused_1' } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXOrderOutcomeUnknown,*'
         $err.Exception.Message | Should -Match 'earlier one'
     }
 
     It 'a timeout after the exchange placed the order: recovered, one POST, one order' {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind delay -DelayMs 3000 -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -Kind delay -DelayMs 3000 -AfterProcessing
         $warnings = @()
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue
         $order.Status | Should -Be 'PENDING'
@@ -300,12 +289,12 @@ Describe 'New-BingXOrder never places twice when the answer is lost' {
     }
 
     It 'a timeout: waits past the receive window, then says not placed; one POST' {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind delay -DelayMs 3000
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -Kind delay -DelayMs 3000
         $err = { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -TimeoutSec 1 -RecvWindow 1000 } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXOrderNotPlaced,*'
         $err.Exception.InnerException.ErrorId | Should -Be 'BingXTimeout'
         Start-Sleep -Milliseconds 2500
-        @(Get-SimRequestLog -Simulator $sim -Path $orderPath).Count | Should -BeLessOrEqual 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order).Count | Should -BeLessOrEqual 1
         Get-SimOrder $account | Should -BeNullOrEmpty
     }
 }

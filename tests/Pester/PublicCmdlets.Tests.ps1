@@ -1,12 +1,6 @@
 # Get-BingXSymbol and Get-BingXServerTime: public endpoints, no credentials needed.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $symbolsPath = '/openApi/spot/v1/common/symbols'
-    $timePath = '/openApi/spot/v1/server/time'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     function Use-SimulatorWithoutCredentials {
         # No Connect-BingX, no vault: only the base URI points at the simulator.
         Disconnect-BingX
@@ -16,9 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Item Env:BINGX_BASE_URI -ErrorAction SilentlyContinue
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Get-BingXSymbol' {
@@ -41,7 +33,7 @@ Describe 'Get-BingXSymbol' {
 
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
-        $requests[0].path | Should -Be $symbolsPath
+        $requests[0].path | Should -Be $api.Symbols
         $requests[0].query | Should -Not -Match 'signature|timestamp'
         $requests[0].headers.PSObject.Properties.Name | Should -Not -Contain 'X-BX-APIKEY'
     }
@@ -83,12 +75,7 @@ Describe 'Get-BingXSymbol' {
     }
 
     It 'under de-DE reads decimals exactly' {
-        $previous = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
-            $gm = Get-BingXSymbol -Symbol GM-USDT
-        }
-        finally { [cultureinfo]::CurrentCulture = $previous }
+        $gm = Invoke-InCulture de-DE { Get-BingXSymbol -Symbol GM-USDT }
         $gm.TickSize | Should -Be ([decimal] '0.00000001')
     }
 
@@ -128,7 +115,7 @@ Describe 'Get-BingXServerTime' {
         $time.RoundTrip | Should -BeGreaterOrEqual ([TimeSpan]::Zero)
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
-        $requests[0].path | Should -Be $timePath
+        $requests[0].path | Should -Be $api.ServerTime
         $requests[0].headers.PSObject.Properties.Name | Should -Not -Contain 'X-BX-APIKEY'
     }
 
@@ -151,7 +138,7 @@ Describe 'Get-BingXServerTime' {
         $null = Get-BingXBalance -IncludeZero
 
         $requests = @(Get-SimRequestLog -Simulator $sim)
-        $requests.path | Should -Be @('/openApi/spot/v1/account/balance') -Because 'no rejected attempt and no resync were needed'
+        $requests.path | Should -Be @($api.Balance) -Because 'no rejected attempt and no resync were needed'
         $requests[0].code | Should -Be 0
         $stamp = [long] (ConvertFrom-SimQuery ($requests[0].query -split '&signature=')[0]).timestamp
         ($stamp - $before) | Should -BeGreaterThan 28000

@@ -2,18 +2,7 @@
 # Connect-BingX and again whenever the exchange rejects a timestamp; such a rejection is retried once. The business
 # meanings of 100421 are reported, never retried.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
-    $sim = Start-TestSimulator
-    $previousBaseUri = $env:BINGX_BASE_URI
-    # Unconnected cmdlets go to the production address unless told otherwise: point them at the simulator.
-    $env:BINGX_BASE_URI = [string] $sim.BaseUri
-
-    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openPath = '/openApi/spot/v1/trade/openOrders'
-    $timePath = '/openApi/spot/v1/server/time'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -PointBaseUri -Helpers Reliability
     function New-AccountWithOrders {
         $account = New-SimAccount -Simulator $sim
         $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001' -Count 2
@@ -32,9 +21,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BingX
-    $env:BINGX_BASE_URI = $previousBaseUri
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'The local clock 30 s off the exchange''s' -Tag Core {
@@ -59,8 +46,8 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $account.Credential -ErrorAction Stop
 
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $timePath)
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
+        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)
         Write-Host "Server clock $Offset ms off, not connected: $($clockReads.Count) server/time call(s); cancel-all answers: $($log.code -join ', ')"
         $clockReads | Should -HaveCount 1
         $log.code | Should -Be @(100421, 0)
@@ -79,8 +66,8 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
 
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $timePath)
-        $codes = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code
+        $clockReads = @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime)
+        $codes = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll).code
         Write-Host "Server clock moved $Offset ms after Connect-BingX: $($clockReads.Count) extra server/time call(s); cancel-all answers: $($codes -join ', ')"
         $clockReads | Should -HaveCount 1
         $codes | Should -Be @(100421, 0)
@@ -88,7 +75,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         # The new offset is kept: the next command is stamped right the first time.
         Clear-SimRequestLog $sim
         $null = Get-BingXOpenOrder -ErrorAction Stop
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($openPath)
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($api.OpenOrders)
     }
 
     It 'connected after the server clock moved <Offset> ms: Connect measures it, and the first request is right' -ForEach @(
@@ -104,7 +91,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
         $log = @(Get-SimRequestLog -Simulator $sim)
-        $log.path | Should -Be @($cancelPath)
+        $log.path | Should -Be @($api.CancelAll)
         $log[0].code | Should -Be 0
         Assert-StampedWithServerTime $log[0]
     }
@@ -118,7 +105,7 @@ Describe 'The local clock 30 s off the exchange''s' -Tag Core {
         $run.Error | Should -BeNullOrEmpty
         @($run.Output.OrderId | Sort-Object) | Should -Be $account.OrderIds
         $log = @(Get-SimRequestLog -Simulator $sim)
-        $log.path | Should -Be @($openPath)
+        $log.path | Should -Be @($api.OpenOrders)
         $log[0].code | Should -Be 0
     }
 }
@@ -137,29 +124,29 @@ Describe 'Timestamp rejections and the other 100421' -Tag Core {
         @{ Code = 80014; Msg = 'timestamp is invalid' }
         @{ Code = 100421; Msg = 'Null timestamp or timestamp mismatch, try to run our sample code from the link https://bingx-api.github.io/docs/#/en-us/spot/account-api.html#Query%20Assets' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code $Code -Msg $Msg
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code $Code -Msg $Msg
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop
         $cancelled | Should -HaveCount 1
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath).code | Should -Be @($Code, 0)
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll).code | Should -Be @($Code, 0)
+        @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime) | Should -HaveCount 1
     }
 
     It 'a rejection that persists: BingXTimestampRejected after exactly one clock reading and one retry' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100421 -Count 5
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100421 -Count 5
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXTimestampRejected,*'
         $err.Exception.Message | Should -Match 'NTP'
         $err.Exception.Message | Should -Match '-RecvWindow'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime) | Should -HaveCount 1
     }
 
     It 'a timestamp error from the public server/time is not chased: one clock reading, then BingXTimestampRejected' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100421 -Count 5
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXTimestampRejected,*'
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 1
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 1
     }
 
     It '100421 "<Msg>" is a business rejection: BingXApiError, no clock reading, no retry' -ForEach @(
@@ -167,12 +154,12 @@ Describe 'Timestamp rejections and the other 100421' -Tag Core {
         @{ Msg = 'cancel fail, order not exist' }
         @{ Msg = 'The number of open orders has reached the upper limit' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100421 -Msg $Msg
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100421 -Msg $Msg
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXApiError,*'
         $err.Exception.Code | Should -Be 100421
         $err.Exception.Message | Should -Not -Match 'clock'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime) | Should -BeNullOrEmpty
     }
 }

@@ -1,17 +1,12 @@
 # Parallel runbooks: 8 runspaces of one process share one API key and hammer cancel-all (2/s per UID on BingX).
 # The module's limiter is process-wide, so together they must draw no 100410 and still use the whole allowance.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
-    $sim = Start-TestSimulator
-    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers Reliability
     $documentedPerSecond = 2
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe '8 runspaces sharing one API key hammer cancel-all on several symbols' -Tag Concurrency {
@@ -43,7 +38,7 @@ Describe '8 runspaces sharing one API key hammer cancel-all on several symbols' 
             } while ([DateTimeOffset]::UtcNow -lt $using:stopIssuingAt)
             [pscustomobject] @{ Runspace = $_; Calls = $calls; Failures = @($failures); Symbols = $mine.Count }
         }
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath | Sort-Object seq)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll | Sort-Object seq)
         $times = @($log.time)
         # Pairs of requests two apart: at the limit they are one window apart, however the requests interleave.
         $gaps = @(for ($i = $documentedPerSecond; $i -lt $times.Count; $i++) { $times[$i] - $times[$i - $documentedPerSecond] })

@@ -3,15 +3,7 @@
 # Exchange error codes (100410, 100421, ...) are in Reliability.RateLimit and Reliability.Clock; the mapping of the
 # other codes to ErrorIds is in StopBingXOpenOrder.Tests.ps1.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openPath = '/openApi/spot/v1/trade/openOrders'
-    $timePath = '/openApi/spot/v1/server/time'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers Reliability
     function Get-OrderStatus($account) {
         @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders.status | Sort-Object -Unique)
     }
@@ -25,8 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
@@ -44,11 +35,11 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         @{ Name = 'code 100500 (internal error)'; Fault = @{ Kind = 'business'; Code = 100500 } }
         @{ Name = 'code 100503 (system busy)'; Fault = @{ Kind = 'business'; Code = 100503 } }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $openPath @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.OpenOrders @Fault
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
         $orders[0].Price | Should -Be ([decimal] '30000.5')
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $openPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders)
         $log | Should -HaveCount 2
         $log[0].fault | Should -Be $Fault.Kind
         $log[1].fault | Should -BeNullOrEmpty
@@ -65,14 +56,14 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         @{ Name = 'a connection dropped mid-response'; Fault = @{ Kind = 'drop' }; ErrorId = 'BingXNetworkError'; Category = 'ConnectionError' }
         @{ Name = 'code 100503 (system busy)'; Fault = @{ Kind = 'business'; Code = 100503 }; ErrorId = 'BingXApiError'; Category = 'InvalidOperation' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $openPath -Count 10 @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.OpenOrders -Count 10 @Fault
         $err = { Get-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } | Should -Throw -PassThru
         Assert-BingXError $err $ErrorId
         $err.CategoryInfo.Category | Should -Be $Category
         $err.Exception.OutcomeUnknown | Should -BeFalse -Because 'a read changes nothing'
         if ($Says) { $err.Exception.Message | Should -Match $Says }
         if ($Omits) { $err.Exception.Message | Should -Not -Match $Omits }
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders) | Should -HaveCount 3
     }
 
     It 'HTTP <Status> is not retried (it means stop), and says what to do' -ForEach @(
@@ -80,16 +71,16 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
         @{ Status = 418; Advice = 'ban' }
         @{ Status = 403; Advice = 'firewall' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind status -Status $Status -Count 10
+        $null = Add-SimFault -Simulator $sim -Path $api.OpenOrders -Kind status -Status $Status -Count 10
         $err = { Get-BingXOpenOrder -Symbol BTC-USDT } | Should -Throw -PassThru
         Assert-BingXError $err 'BingXHttpError'
         $err.Exception.HttpStatus | Should -Be $Status
         $err.Exception.Message | Should -Match $Advice
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders) | Should -HaveCount 1
     }
 
     It 'an answer slower than -TimeoutSec: BingXTimeout after that time, not retried' {
-        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 4000 -Count 10
+        $null = Add-SimFault -Simulator $sim -Path $api.OpenOrders -Kind delay -DelayMs 4000 -Count 10
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $err = { Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 1 } | Should -Throw -PassThru
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 3 -Because 'the timeout is per attempt and a timeout is not retried'
@@ -100,21 +91,21 @@ Describe 'A read (Get-BingXOpenOrder) meets a transport fault' {
     }
 
     It 'an answer slower than usual but within -TimeoutSec is waited for' {
-        $null = Add-SimFault -Simulator $sim -Path $openPath -Kind delay -DelayMs 1200
+        $null = Add-SimFault -Simulator $sim -Path $api.OpenOrders -Kind delay -DelayMs 1200
         $orders = Get-BingXOpenOrder -Symbol BTC-USDT -TimeoutSec 5
         @($orders.OrderId | Sort-Object) | Should -Be $account.OrderIds
-        @(Get-SimRequestLog -Simulator $sim -Path $openPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders) | Should -HaveCount 1
     }
 
     It 'Connect-BingX''s clock reading is a read too: retried after a 502' {
-        $null = Add-SimFault -Simulator $sim -Path $timePath -Kind status -Status 502
+        $null = Add-SimFault -Simulator $sim -Path $api.ServerTime -Kind status -Status 502
         $info = Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -PassThru
         $info.ClockOffset.Duration().TotalSeconds | Should -BeLessThan 2
-        @(Get-SimRequestLog -Simulator $sim -Path $timePath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.ServerTime) | Should -HaveCount 2
     }
 
     It 'Connect-BingX gives BingXTimeout when the exchange does not answer in -TimeoutSec' {
-        $null = Add-SimFault -Simulator $sim -Path $timePath -Kind delay -DelayMs 4000
+        $null = Add-SimFault -Simulator $sim -Path $api.ServerTime -Kind delay -DelayMs 4000
         $err = { Connect-BingX -BaseUri $sim.BaseUri -Credential $account.Credential -TimeoutSec 1 } | Should -Throw -PassThru
         Assert-BingXError $err 'BingXTimeout'
     }
@@ -160,27 +151,27 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         @{ Name = 'an HTML error page'; Fault = @{ Kind = 'html'; Status = 503 } }
         @{ Name = 'a dropped connection'; Fault = @{ Kind = 'drop' } }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll @Fault
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue
         @($cancelled.OrderId | Sort-Object) | Should -Be $account.OrderIds
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2
     }
 
     It 'a connection dropped after the exchange acted: retried without a warning (cancelling all twice is cancelling all once); verbose says why the list is short' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind drop -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind drop -AfterProcessing
         $verbose = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
         # The retry found nothing left to cancel: the end state is what was asked for.
         $warnings | Should -BeNullOrEmpty
         ($verbose -join "`n") | Should -Match 'cancelOpenOrders: an earlier attempt lost its answer \(BingXNetworkError\); the retry succeeded; orders it cancelled are not in this result'
         Get-OrderStatus $account | Should -Be @('CANCELED')
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2
     }
 
     It 'a lost answer followed by a failing retry: the error says the first attempt may have been carried out' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind truncated -AfterProcessing
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100400 -Msg 'the order you want to cancel is FILLED or CANCELLED already'
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind truncated -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100400 -Msg 'the order you want to cancel is FILLED or CANCELLED already'
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         Assert-BingXError $err 'BingXApiError'
         $err.Exception.OutcomeUnknown | Should -BeTrue
@@ -194,16 +185,16 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
         @{ Fault = @{ Kind = 'truncated' }; ErrorId = 'BingXInvalidResponse' }
         @{ Fault = @{ Kind = 'status'; Status = 502 }; ErrorId = 'BingXHttpError' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -AfterProcessing -Count 10 @Fault
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -AfterProcessing -Count 10 @Fault
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
         Assert-BingXError $err $ErrorId
         $err.Exception.OutcomeUnknown | Should -BeTrue
         $err.Exception.Message | Should -Match 'may or may not have been carried out'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 3
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 3
     }
 
     It 'an answer later than -TimeoutSec after the exchange acted: BingXTimeout with OutcomeUnknown, not retried' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind delay -DelayMs 3000 -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind delay -DelayMs 3000 -AfterProcessing
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -TimeoutSec 1 } | Should -Throw -PassThru
         Assert-BingXError $err 'BingXTimeout'
         $err.Exception.OutcomeUnknown | Should -BeTrue
@@ -232,7 +223,7 @@ Describe 'Cancel-all (Stop-BingXOpenOrder) meets a transport fault' -Tag Core {
     }
 
     It 'an error about one symbol (after retries) does not stop the next symbol' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100503 -Count 3
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100503 -Count 3
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.5'
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT -Force -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors | Should -HaveCount 1
@@ -265,12 +256,12 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
 
     It 'Stop-BingXOpenOrder waiting out a 100410 block stops within 2 s' {
         $until = [DateTimeOffset]::UtcNow.AddSeconds(20).ToUnixTimeMilliseconds()
-        $null = Add-SimFault -Simulator $sim -Path $cancelPath -Kind business -Code 100410 -Msg "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $until"
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind business -Code 100410 -Msg "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $until"
         $result = Stop-PowerShellWhileBusy -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force -MaxRateLimitWaitSec 60' -BusyMs 1000
         $result.Stopped | Should -BeTrue
         $result.StopSeconds | Should -BeLessThan 2
         $result.State | Should -Be 'Stopped'
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 1 -Because 'the block was being waited out when Stop came'
         Get-OrderStatus $account | Should -Be @('PENDING')
     }
 }

@@ -2,14 +2,8 @@
 # cancel-all, the confirmation says what happened when the exchange moved under it, and a prompt that cannot be shown
 # (or -Debug) never stops a change half way. Real HTTP to the simulator; its request log proves what was sent.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.AnsweringHost.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $cancelPaths = '/openApi/spot/v1/trade/cancel', '/openApi/spot/v1/trade/cancelOrders', $cancelAllPath
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess, AnsweringHost
+    $cancelPaths = $api.Cancel, $api.CancelMany, $api.CancelAll
 
     function Get-SimOpenOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ -and $_.status -notin 'CANCELED', 'FILLED' }) }
     function Get-CancelRequest { @(Get-SimRequestLog -Simulator $sim | Where-Object path -In $cancelPaths) }
@@ -22,8 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
@@ -144,11 +137,11 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
     }
 
     It 'the cancel-all''s answer is lost after the prompt: the retry reports nothing, the listed orders are looked up and written as cancelled, no warning' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelAllPath -Kind hangup -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind hangup -AfterProcessing
         $answered = Invoke-WithAnsweringHost -Choice 0 -Script 'Stop-BingXOpenOrder -Symbol BTC-USDT'
 
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath) | Should -HaveCount 2 -Because 'the module resends a cancel whose answer was lost, once'
-        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/query') | Should -HaveCount 2 -Because 'each listed order the retry did not report is looked up'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2 -Because 'the module resends a cancel whose answer was lost, once'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query) | Should -HaveCount 2 -Because 'each listed order the retry did not report is looked up'
         @($answered.Output.OrderId | Sort-Object) | Should -Be @($listed.orderId | ForEach-Object { [long] $_ } | Sort-Object)
         @($answered.Output.Status | Select-Object -Unique) | Should -Be 'CANCELED'
         $answered.Warnings | Should -BeNullOrEmpty -Because 'the output is what this command cancelled'
@@ -218,7 +211,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
     It 'New-BingXOrder -Confirm on a host that cannot prompt: BingXConfirmationRequired, no order placed' {
         $result = Invoke-NonInteractive $account "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.NewBingXOrderCommand'
-        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/order') | Should -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -BeNullOrEmpty
     }
 }
 

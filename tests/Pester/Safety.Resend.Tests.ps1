@@ -5,22 +5,12 @@
 # with the simulator's hangup fault, once below HTTP with a TCP proxy that eats the answer. The request log proves how
 # many requests reached the exchange.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.AnswerDroppingProxy.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $orderPath = '/openApi/spot/v1/trade/order'
-    $queryPath = '/openApi/spot/v1/trade/query'
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $cancelManyPath = '/openApi/spot/v1/trade/cancelOrders'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers AnswerDroppingProxy
     function Get-SimOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ }) }
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'New-BingXOrder when the exchange acts and the connection closes without an answer' {
@@ -32,10 +22,10 @@ Describe 'New-BingXOrder when the exchange acts and the connection closes withou
     }
 
     It 'simulator hangup on a kept-alive connection: one order POST, one order, recovered by client order id with a warning' {
-        $null = Add-SimFault -Simulator $sim -Path $orderPath -Kind hangup -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.Order -Kind hangup -AfterProcessing
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000 -ClientOrderId 'hangup_1' -WarningVariable warnings -WarningAction SilentlyContinue
 
-        $posts = @(Get-SimRequestLog -Simulator $sim -Path $orderPath)
+        $posts = @(Get-SimRequestLog -Simulator $sim -Path $api.Order)
         $posts | Should -HaveCount 1 -Because 'neither the module nor .NET sends an order twice'
         $posts[0].fault | Should -Be 'hangup'
         $posts[0].body | Should -BeNullOrEmpty
@@ -45,13 +35,13 @@ Describe 'New-BingXOrder when the exchange acts and the connection closes withou
         $held | Should -HaveCount 1
         $order.ClientOrderId | Should -Be 'hangup_1'
         $order.OrderId | Should -Be ([long] $held[0].orderId)
-        @(Get-SimRequestLog -Simulator $sim -Path $queryPath).Count | Should -BeGreaterOrEqual 1 -Because 'it was found by its client order id'
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query).Count | Should -BeGreaterOrEqual 1 -Because 'it was found by its client order id'
         ($warnings -join "`n") | Should -Match 'hangup_1'
         ($warnings -join "`n") | Should -Match 'was lost \(BingXNetworkError\)'
     }
 
     It 'TCP proxy eats the answer after the exchange acted: one order POST reaches the exchange, one order, recovered' {
-        $proxy = Start-AnswerDroppingProxy -Target $sim.BaseUri -DropRequestLine "POST $orderPath"
+        $proxy = Start-AnswerDroppingProxy -Target $sim.BaseUri -DropRequestLine "POST $($api.Order)"
         try {
             Connect-BingX -BaseUri $proxy.BaseUri -Credential $account.Credential
             $null = Get-BingXBalance
@@ -59,8 +49,8 @@ Describe 'New-BingXOrder when the exchange acts and the connection closes withou
             $order = New-BingXOrder -Symbol BTC-USDT -Side SELL -Type LIMIT -Quantity 0.001 -Price 60000 -ClientOrderId 'proxy_1' -WarningVariable warnings -WarningAction SilentlyContinue
 
             $proxy.Proxy.Dropped | Should -Be 1
-            @($proxy.Proxy.Forwarded | Where-Object { $_ -like "* POST $orderPath*" }) | Should -HaveCount 1
-            @(Get-SimRequestLog -Simulator $sim -Path $orderPath) | Should -HaveCount 1 -Because 'the HTTP stack did not resend the order'
+            @($proxy.Proxy.Forwarded | Where-Object { $_ -like "* POST $($api.Order)*" }) | Should -HaveCount 1
+            @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1 -Because 'the HTTP stack did not resend the order'
             Get-SimOrder $account | Should -HaveCount 1
             $order.ClientOrderId | Should -Be 'proxy_1'
             ($warnings -join "`n") | Should -Match 'proxy_1'
@@ -98,12 +88,12 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
     }
 
     It 'Stop-BingXOpenOrder: the resent cancel-all cancels nothing more; no warning (none are left open either way), a verbose line says the first attempt''s orders are not in the result' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelAllPath -Kind hangup -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelAll -Kind hangup -AfterProcessing
         $stream = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -WarningVariable warnings -WarningAction SilentlyContinue -Verbose 4>&1
         $verbose = @($stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         $cancelled = @($stream | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
 
-        $posts = @(Get-SimRequestLog -Simulator $sim -Path $cancelAllPath)
+        $posts = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)
         $posts | Should -HaveCount 2 -Because 'the module retries a cancel whose answer was lost, once, itself'
         $posts[0].fault | Should -Be 'hangup'
         $cancelled | Should -BeNullOrEmpty
@@ -113,11 +103,11 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
     }
 
     It 'Stop-BingXOrder: the resent batch hears "already cancelled"; each id is looked up, found CANCELED and written as cancelled, no error, no warning' {
-        $null = Add-SimFault -Simulator $sim -Path $cancelManyPath -Kind hangup -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.CancelMany -Kind hangup -AfterProcessing
         $cancelled = Stop-BingXOrder -Symbol BTC-USDT -OrderId $ids -Force -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
 
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 2
-        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/query') | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Query) | Should -HaveCount 2
         @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty -Because 'the first attempt cancelled both'
         @($cancelled.OrderId | Sort-Object) | Should -Be ($ids | Sort-Object)
         $errs | Should -BeNullOrEmpty
@@ -125,7 +115,7 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
     }
 
     It 'TCP proxy eats a batch cancel''s answer after the exchange acted: the retry''s "already cancelled" ids are looked up and written as cancelled' {
-        $proxy = Start-AnswerDroppingProxy -Target $sim.BaseUri -DropRequestLine "POST $cancelManyPath"
+        $proxy = Start-AnswerDroppingProxy -Target $sim.BaseUri -DropRequestLine "POST $($api.CancelMany)"
         try {
             Connect-BingX -BaseUri $proxy.BaseUri -Credential $account.Credential
             $null = Get-BingXBalance
@@ -133,7 +123,7 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
             $cancelled = Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
 
             $proxy.Proxy.Dropped | Should -Be 1
-            @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 2 -Because 'the module resent the batch once, itself'
+            @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 2 -Because 'the module resent the batch once, itself'
             @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
             @($cancelled.OrderId | Sort-Object) | Should -Be ($ids | Sort-Object)
             $errs | Should -BeNullOrEmpty -Because 'an order the lost attempt cancelled is not a failure'
@@ -146,10 +136,10 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
     }
 
     It 'Stop-BingXOrder with one id: the resent cancel hears "already cancelled", the order is looked up and written as cancelled' {
-        $null = Add-SimFault -Simulator $sim -Path '/openApi/spot/v1/trade/cancel' -Kind hangup -AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Path $api.Cancel -Kind hangup -AfterProcessing
         $cancelled = Stop-BingXOrder -Symbol BTC-USDT -OrderId $ids[0] -Force -ErrorVariable errs -ErrorAction SilentlyContinue
 
-        @(Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/cancel') | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Cancel) | Should -HaveCount 2
         $cancelled.OrderId | Should -Be $ids[0]
         $cancelled.Status | Should -Be 'CANCELED'
         $errs | Should -BeNullOrEmpty

@@ -2,6 +2,7 @@
 # simulator. It places, lists and cancels orders; every 64-bit id must come back intact.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psd1') -Force
+    $api = Get-SpotApiPath
     $ccxtDirectory = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../ccxt'))
     $node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     $npm = Get-Command npm -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
@@ -44,7 +45,7 @@ Describe 'ccxt cross-check' {
         $exitCode | Should -Be 0
 
         # ccxt sent the batch ids URL-encoded; the simulator verified the signature over the decoded values.
-        $batch = Get-SimRequestLog -Simulator $sim -Path '/openApi/spot/v1/trade/cancelOrders'
+        $batch = Get-SimRequestLog -Simulator $sim -Path $api.CancelMany
         $batch[-1].query | Should -Match 'orderIds=\d+%2C\d+'
         $batch[-1].code | Should -Be 0
     }

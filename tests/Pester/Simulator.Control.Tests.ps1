@@ -1,11 +1,10 @@
 # The simulator's control API (/_sim): input checks, every fault kind, the request log, clock and prices.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psd1') -Force
+    $api = Get-SpotApiPath
     $sim = Start-TestSimulator -NoRateLimits
     $client = [System.Net.Http.HttpClient]::new()
 
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openOrdersPath = '/openApi/spot/v1/trade/openOrders'
 
     # The control API's raw answer (status and parsed body), for asserting on refusals.
     function Invoke-RawControl([string] $Method, [string] $Path, [string] $Body) {
@@ -87,7 +86,7 @@ Describe 'control API' {
     It 'fixes, offsets and restores the server clock' {
         Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676 | Should -Be 1702721320676
         Start-Sleep -Milliseconds 20
-        (Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp).Json.data.serverTime | Should -Be 1702721320676
+        (Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.ServerTime -NoSignature -NoTimestamp).Json.data.serverTime | Should -Be 1702721320676
         $local = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
         $offset = Set-SimClock -Simulator $sim -OffsetMs 30000
         ($offset - $local - 30000) | Should -BeLessThan 1000
@@ -100,7 +99,7 @@ Describe 'control API' {
         $null = Add-SimFault -Simulator $sim -Kind status -Status 500
         $null = Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676
         $null = Set-SimSetting -Simulator $sim -RateLimits $true
-        $null = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp
+        $null = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.ServerTime -NoSignature -NoTimestamp
         Reset-Simulator $sim
         { Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey } | Should -Throw '*404*'
         Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
@@ -170,9 +169,9 @@ Describe 'faults' {
     }
 
     It 'delay: waits, then answers normally' {
-        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 400 -Path $openOrdersPath
+        $null = Add-SimFault -Simulator $sim -Kind delay -DelayMs 400 -Path $api.OpenOrders
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $answer = Send GET $openOrdersPath
+        $answer = Send GET $api.OpenOrders
         $clock.ElapsedMilliseconds | Should -BeGreaterOrEqual 380
         $answer.Json.code | Should -Be 0
     }
@@ -180,8 +179,8 @@ Describe 'faults' {
     It 'status: answers that HTTP status with a text body and does not process the request' -ForEach @(
         @{ Status = 500 }, @{ Status = 502 }, @{ Status = 503 }, @{ Status = 429 }, @{ Status = 403 }, @{ Status = 418 }
     ) {
-        $null = Add-SimFault -Simulator $sim -Kind status -Status $Status -Path $cancelAllPath
-        $answer = Send POST $cancelAllPath
+        $null = Add-SimFault -Simulator $sim -Kind status -Status $Status -Path $api.CancelAll
+        $answer = Send POST $api.CancelAll
         $answer.StatusCode | Should -Be $Status
         $answer.Json | Should -BeNullOrEmpty
         $answer.Body | Should -Match "^$Status "
@@ -190,18 +189,18 @@ Describe 'faults' {
 
     It 'html: answers an nginx error page, 502 by default' {
         $null = Add-SimFault -Simulator $sim -Kind html
-        $answer = Send POST $cancelAllPath
+        $answer = Send POST $api.CancelAll
         $answer.StatusCode | Should -Be 502
         $answer.Body | Should -Match '<center><h1>502 Bad Gateway</h1></center>'
         $answer.Body | Should -Match 'nginx'
         $null = Add-SimFault -Simulator $sim -Kind html -Status 504
-        (Send POST $cancelAllPath).StatusCode | Should -Be 504
+        (Send POST $api.CancelAll).StatusCode | Should -Be 504
         Test-StillOpen | Should -BeTrue
     }
 
     It 'malformed: HTTP 200 with a body that is not JSON' {
         $null = Add-SimFault -Simulator $sim -Kind malformed
-        $answer = Send GET $openOrdersPath
+        $answer = Send GET $api.OpenOrders
         $answer.StatusCode | Should -Be 200
         $answer.Json | Should -BeNullOrEmpty
         { $answer.Body | ConvertFrom-Json } | Should -Throw
@@ -209,8 +208,8 @@ Describe 'faults' {
 
     It 'truncated: HTTP 200 with JSON cut off halfway' {
         $null = Add-SimFault -Simulator $sim -Kind truncated -AfterProcessing
-        $answer = Send GET $openOrdersPath
-        $full = Send GET $openOrdersPath
+        $answer = Send GET $api.OpenOrders
+        $full = Send GET $api.OpenOrders
         $answer.StatusCode | Should -Be 200
         $answer.Json | Should -BeNullOrEmpty
         $full.Body.StartsWith($answer.Body) | Should -BeTrue
@@ -218,17 +217,17 @@ Describe 'faults' {
     }
 
     It 'drop: the connection breaks mid-response' {
-        $null = Add-SimFault -Simulator $sim -Kind drop -Path $cancelAllPath
-        { Send POST $cancelAllPath } | Should -Throw
+        $null = Add-SimFault -Simulator $sim -Kind drop -Path $api.CancelAll
+        { Send POST $api.CancelAll } | Should -Throw
         Test-StillOpen | Should -BeTrue
-        (Get-SimRequestLog -Simulator $sim -Path $cancelAllPath)[-1].fault | Should -Be 'drop'
+        (Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[-1].fault | Should -Be 'drop'
     }
 
     It 'hangup: not a byte of an answer, then a clean close (FIN, not a reset); logged with status 0' -ForEach @(
         @{ AfterProcessing = $false; Carried = $false }
         @{ AfterProcessing = $true; Carried = $true }
     ) {
-        $null = Add-SimFault -Simulator $sim -Kind hangup -Path $cancelAllPath -AfterProcessing:$AfterProcessing
+        $null = Add-SimFault -Simulator $sim -Kind hangup -Path $api.CancelAll -AfterProcessing:$AfterProcessing
         # Raw TCP: .NET's HttpClient would resend a body-less request after exactly this, hiding the fault.
         $query = "symbol=BTC-USDT&timestamp=$([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())"
         $query += '&signature=' + (Get-SimSignature -SecretKey $account.SecretKey -Text $query)
@@ -236,7 +235,7 @@ Describe 'faults' {
         try {
             $stream = $tcp.GetStream()
             $stream.ReadTimeout = 10000
-            $request = [Text.Encoding]::ASCII.GetBytes("POST $cancelAllPath`?$query HTTP/1.1`r`nHost: 127.0.0.1`r`nX-BX-APIKEY: $($account.ApiKey)`r`nContent-Length: 0`r`n`r`n")
+            $request = [Text.Encoding]::ASCII.GetBytes("POST $($api.CancelAll)`?$query HTTP/1.1`r`nHost: 127.0.0.1`r`nX-BX-APIKEY: $($account.ApiKey)`r`nContent-Length: 0`r`n`r`n")
             $stream.Write($request, 0, $request.Length)
             $read = $stream.Read([byte[]]::new(4096), 0, 4096)
         }
@@ -244,7 +243,7 @@ Describe 'faults' {
             $tcp.Dispose()
         }
         $read | Should -Be 0 -Because 'end of stream, before any byte of a status line'
-        $entry = (Get-SimRequestLog -Simulator $sim -Path $cancelAllPath)[-1]
+        $entry = (Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[-1]
         $entry.fault | Should -Be 'hangup'
         $entry.status | Should -Be 0
         Test-StillOpen | Should -Be (-not $Carried)
@@ -252,7 +251,7 @@ Describe 'faults' {
 
     It 'business: answers the code with its documented wording' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100413
-        $answer = Send POST $cancelAllPath
+        $answer = Send POST $api.CancelAll
         $answer.Json.code | Should -Be 100413
         $answer.Json.msg | Should -BeExactly 'Incorrect apiKey'
         $answer.Json.timestamp | Should -BeGreaterThan 0
@@ -261,7 +260,7 @@ Describe 'faults' {
 
     It 'business: answers a given msg' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100503 -Msg 'The current system is busy'
-        (Send POST $cancelAllPath).Json.msg | Should -BeExactly 'The current system is busy'
+        (Send POST $api.CancelAll).Json.msg | Should -BeExactly 'The current system is busy'
     }
 
     It 'business 100410: answers the <Variant> variant' -ForEach @(
@@ -270,38 +269,38 @@ Describe 'faults' {
         @{ Variant = 'penalty'; Pattern = '^over 20 error code:100202 requests within 480000 ms for this api, please verify and fix it ,can retry after time: \d{13}$' }
     ) {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Variant $Variant
-        $answer = Send POST $cancelAllPath
+        $answer = Send POST $api.CancelAll
         $answer.Json.code | Should -Be 100410
         $answer.Json.msg | Should -Match $Pattern
     }
 
     It 'afterProcessing: carries the request out, then replaces the answer' {
         $null = Add-SimFault -Simulator $sim -Kind status -Status 504 -AfterProcessing
-        (Send POST $cancelAllPath).StatusCode | Should -Be 504
+        (Send POST $api.CancelAll).StatusCode | Should -Be 504
         Test-StillOpen | Should -BeFalse
         (Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders[0].status | Should -Be 'CANCELED'
     }
 
     It 'afterProcessing drop: the write happened although the client saw a broken connection' {
         $null = Add-SimFault -Simulator $sim -Kind drop -AfterProcessing
-        { Send POST $cancelAllPath } | Should -Throw
+        { Send POST $api.CancelAll } | Should -Throw
         Test-StillOpen | Should -BeFalse
     }
 
     It 'is used up after count matching requests and only hits its path' {
-        $null = Add-SimFault -Simulator $sim -Kind status -Status 503 -Count 2 -Path $openOrdersPath
-        (Send POST $cancelAllPath).StatusCode | Should -Be 200
-        (Send GET $openOrdersPath).StatusCode | Should -Be 503
-        (Send GET $openOrdersPath).StatusCode | Should -Be 503
-        (Send GET $openOrdersPath).StatusCode | Should -Be 200
+        $null = Add-SimFault -Simulator $sim -Kind status -Status 503 -Count 2 -Path $api.OpenOrders
+        (Send POST $api.CancelAll).StatusCode | Should -Be 200
+        (Send GET $api.OpenOrders).StatusCode | Should -Be 503
+        (Send GET $api.OpenOrders).StatusCode | Should -Be 503
+        (Send GET $api.OpenOrders).StatusCode | Should -Be 200
     }
 
     It 'applies to any /openApi path when none is given, and Clear-SimFault removes it' {
         $null = Add-SimFault -Simulator $sim -Kind status -Status 500 -Count 5
-        (Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp).StatusCode | Should -Be 500
+        (Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.ServerTime -NoSignature -NoTimestamp).StatusCode | Should -Be 500
         (Invoke-SimControl -Simulator $sim -Method GET -Path '/_sim/faults').faults[0].count | Should -Be 4
         Clear-SimFault $sim
-        (Send GET $openOrdersPath).StatusCode | Should -Be 200
+        (Send GET $api.OpenOrders).StatusCode | Should -Be 200
     }
 }
 
@@ -313,12 +312,12 @@ Describe 'request log' {
 
     It 'records method, path, raw query, headers, body, status, code, msg, apiKey and fault' {
         Clear-SimRequestLog $sim
-        $answer = Send GET $openOrdersPath ([ordered] @{ symbol = 'BTC-USDT' })
+        $answer = Send GET $api.OpenOrders ([ordered] @{ symbol = 'BTC-USDT' })
         $entry = @(Get-SimRequestLog -Simulator $sim)
         $entry | Should -HaveCount 1
         $entry = $entry[0]
         $entry.method | Should -Be 'GET'
-        $entry.path | Should -BeExactly $openOrdersPath
+        $entry.path | Should -BeExactly $api.OpenOrders
         $entry.query | Should -BeExactly ("symbol=BTC-USDT&timestamp=$(($answer.SignedText -split 'timestamp=')[1])&signature=$($answer.Signature)")
         $entry.headers.'X-BX-APIKEY' | Should -BeExactly $account.ApiKey
         $entry.body | Should -BeExactly ''
@@ -333,7 +332,7 @@ Describe 'request log' {
 
     It 'records the raw form body, error codes and messages' {
         Clear-SimRequestLog $sim
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey 'wrong' -Method POST -Path $cancelAllPath -Parameters ([ordered] @{ symbol = 'BTC-USDT' }) -InBody
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey 'wrong' -Method POST -Path $api.CancelAll -Parameters ([ordered] @{ symbol = 'BTC-USDT' }) -InBody
         $entry = (Get-SimRequestLog -Simulator $sim)[0]
         $entry.body | Should -BeExactly ("symbol=BTC-USDT&timestamp=$(($answer.SignedText -split 'timestamp=')[1])&signature=$($answer.Signature)")
         $entry.query | Should -BeExactly ''
@@ -345,9 +344,9 @@ Describe 'request log' {
     It 'records 404 and 405 answers without a code, and the fault kind of faulted requests' {
         Clear-SimRequestLog $sim
         $null = Send GET '/openApi/spot/v1/nothing'
-        $null = Send GET $cancelAllPath
+        $null = Send GET $api.CancelAll
         $null = Add-SimFault -Simulator $sim -Kind malformed
-        $null = Send GET $openOrdersPath
+        $null = Send GET $api.OpenOrders
         $entries = Get-SimRequestLog -Simulator $sim
         $entries.status | Should -Be @(404, 405, 200)
         $entries[0].code | Should -BeNullOrEmpty
@@ -356,14 +355,14 @@ Describe 'request log' {
 
     It 'stamps each request with its arrival time on the server clock' {
         Clear-SimRequestLog $sim
-        $null = Send GET $openOrdersPath
+        $null = Send GET $api.OpenOrders
         Start-Sleep -Milliseconds 300
-        $null = Send GET $openOrdersPath
+        $null = Send GET $api.OpenOrders
         $times = (Get-SimRequestLog -Simulator $sim).time
         ($times[1] - $times[0]) | Should -BeGreaterOrEqual 290
         $null = Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676
         try {
-            $null = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp
+            $null = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.ServerTime -NoSignature -NoTimestamp
             (Get-SimRequestLog -Simulator $sim)[-1].time | Should -Be 1702721320676
         }
         finally { $null = Set-SimClock -Simulator $sim -Real }
@@ -371,14 +370,14 @@ Describe 'request log' {
 
     It 'filters by path, keeps arrival order, leaves out control calls and clears' {
         Clear-SimRequestLog $sim
-        $null = Send GET $openOrdersPath
-        $null = Send POST $cancelAllPath
-        $null = Send GET $openOrdersPath
+        $null = Send GET $api.OpenOrders
+        $null = Send POST $api.CancelAll
+        $null = Send GET $api.OpenOrders
         $null = Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey
         $all = Get-SimRequestLog -Simulator $sim
         $all | Should -HaveCount 3
         $all.seq | Should -Be ($all.seq | Sort-Object)
-        (Get-SimRequestLog -Simulator $sim -Path $openOrdersPath) | Should -HaveCount 2
+        (Get-SimRequestLog -Simulator $sim -Path $api.OpenOrders) | Should -HaveCount 2
         Clear-SimRequestLog $sim
         Get-SimRequestLog -Simulator $sim | Should -BeNullOrEmpty
     }

@@ -3,10 +3,11 @@
 BeforeAll {
     $helpers = Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psd1'
     Import-Module $helpers -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.ChildProcess.psm1') -Force
 
     $simulatorDirectory = if ($env:BINGX_SIMULATOR_PATH) { $env:BINGX_SIMULATOR_PATH } else { Join-Path $PSScriptRoot '../../out/BingX.Simulator' }
     $dll = Join-Path $simulatorDirectory 'BingX.Simulator.dll'
-    $dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { (Get-Command dotnet -CommandType Application)[0].Source }
+    $dotnet = Get-DotnetHost
 
     function Test-ProcessAlive([int] $Id) {
         $process = Get-Process -Id $Id -ErrorAction SilentlyContinue
@@ -19,28 +20,17 @@ BeforeAll {
 
     # Runs the simulator with the given arguments to its end; returns the exit code and output.
     function Invoke-SimulatorCommand([string[]] $Arguments) {
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @($dll) + $Arguments) { $startInfo.ArgumentList.Add($argument) }
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.RedirectStandardError = $true
-        $process = [System.Diagnostics.Process]::Start($startInfo)
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit(15000)) { $process.Kill($true); throw 'the simulator did not exit' }
-        [pscustomobject] @{ ExitCode = $process.ExitCode; StandardOutput = $stdout.Result; StandardError = $stderr.Result }
+        $run = Wait-ChildProcess (Start-ChildProcess (New-ChildStartInfo -Command $dotnet, $dll -ArgumentList $Arguments)) -TimeoutSec 15
+        if ($run.TimedOut) { throw 'the simulator did not exit' }
+        [pscustomobject] @{ ExitCode = $run.ExitCode; StandardOutput = $run.StdOut; StandardError = $run.StdErr }
     }
 
     # A process that ends by itself shortly: the parent for watchdog tests.
     function Start-ShortLivedProcess([int] $Milliseconds) {
         $sleep = Get-Command sleep -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($sleep) {
-            return Start-Process -FilePath $sleep.Source -ArgumentList ([string] ($Milliseconds / 1000.0)) -PassThru
-        }
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @()
-        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments += (Join-Path $PSHOME 'pwsh.dll') }
-        $arguments += '-NoProfile', '-NonInteractive', '-Command', "Start-Sleep -Milliseconds $Milliseconds"
-        return Start-Process -FilePath $pwsh -ArgumentList $arguments -PassThru
+        $startInfo = if ($sleep) { New-ChildStartInfo -Command $sleep.Source -ArgumentList ($Milliseconds / 1000.0) -Live }
+        else { New-ChildStartInfo -ArgumentList '-Command', "Start-Sleep -Milliseconds $Milliseconds" -Live }
+        return (Start-ChildProcess $startInfo).Process
     }
 }
 
@@ -144,10 +134,7 @@ Describe 'command line' {
         }
         finally { $listener.Stop() }
 
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in $dll, '--port', [string] $port, '--parent-pid', [string] $PID) { $startInfo.ArgumentList.Add($argument) }
-        $startInfo.RedirectStandardOutput = $true
-        $process = [System.Diagnostics.Process]::Start($startInfo)
+        $process = (Start-ChildProcess (New-ChildStartInfo -Command $dotnet, $dll -ArgumentList '--port', $port, '--parent-pid', $PID) -Conversation).Process
         try {
             $process.StandardOutput.ReadLine() | Should -BeExactly "BingX simulator listening on http://127.0.0.1:$port"
         }

@@ -13,12 +13,11 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psd1') -Force
+    $api = Get-SpotApiPath
     $sim = Start-TestSimulator
 
     $authCodes = 100001, 100412, 100413, 100419, 100421, 80014, 100004
     $timestampMsg = 'Null timestamp or timestamp mismatch, try to run our sample code from the link https://bingx-api.github.io/docs/#/en-us/spot/account-api.html#Query%20Assets'
-    $cancelAll = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openOrders = '/openApi/spot/v1/trade/openOrders'
 
     function Split-SignedText([string] $Text) {
         $parameters = [ordered] @{}
@@ -30,9 +29,9 @@ BeforeAll {
     }
 
     function Get-VectorPath([string] $Text) {
-        if ($Text -match 'orderIds=') { return '/openApi/spot/v1/trade/cancelOrders' }
-        if ($Text -match 'type=') { return '/openApi/spot/v1/trade/order' }
-        return $cancelAll
+        if ($Text -match 'orderIds=') { return $api.CancelMany }
+        if ($Text -match 'type=') { return $api.Order }
+        return $api.CancelAll
     }
 }
 
@@ -82,7 +81,7 @@ Describe 'signing vectors' {
         $vector = @{ secret = 'TESTSECRET'; signed = 'symbol=BTC-USDT&timestamp=1702721320676'; signature = '1677d201040b3fb032e3bc22b7c22d36f5abba155ff3890bbaad40efe8574254' }
         $null = Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676
         $account = New-SimAccount -Simulator $sim -SecretKey $vector.secret
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll `
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll `
             -Parameters (Split-SignedText $vector.signed) -Signature ('0' + $vector.signature.Substring(1))
         $answer.Json.code | Should -Be 100001
     }
@@ -92,7 +91,7 @@ Describe 'signing vectors' {
         $account = New-SimAccount -Simulator $sim -SecretKey 'TESTSECRET'
         $unsorted = Split-SignedText 'symbol=BTC-USDT&recvWindow=5000&timestamp=1702721320676'
         $sortedSignature = '0d46a83c124bfcc7c3fde59fac9f8a3ca9735576c6dff6f5ac08774d462c7954'
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -Parameters $unsorted -Signature $sortedSignature
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -Parameters $unsorted -Signature $sortedSignature
         $answer.Json.code | Should -Be 100001
     }
 
@@ -122,29 +121,29 @@ Describe 'authentication errors' {
     }
 
     It 'answers 100413 "Incorrect apiKey" without the X-BX-APIKEY header' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -SecretKey $account.SecretKey -Method POST -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll
         $answer.Json.code | Should -Be 100413
         $answer.Json.msg | Should -BeExactly 'Incorrect apiKey'
     }
 
     It 'answers 100413 for a key the exchange does not know' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey 'no-such-key' -SecretKey $account.SecretKey -Method POST -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey 'no-such-key' -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll
         $answer.Json.code | Should -Be 100413
     }
 
     It 'answers 100412 "Null signature" without a signature' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -NoSignature
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -NoSignature
         $answer.Json.code | Should -Be 100412
         $answer.Json.msg | Should -BeExactly 'Null signature'
     }
 
     It 'answers 100412 for an empty signature' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -Signature ''
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -Signature ''
         $answer.Json.code | Should -Be 100412
     }
 
     It 'answers 100421 with the documented wording without a timestamp' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $cancelAll -NoTimestamp
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll -NoTimestamp
         $answer.Json.code | Should -Be 100421
         $answer.Json.msg | Should -BeExactly $timestampMsg
     }
@@ -152,82 +151,82 @@ Describe 'authentication errors' {
     It 'answers 80014 "timestamp is invalid" for a timestamp that is not a number: <Value>' -ForEach @(
         @{ Value = 'abc' }, @{ Value = '1702721320676.5' }, @{ Value = '-1702721320676' }, @{ Value = '99999999999999999999' }
     ) {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $cancelAll `
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll `
             -Parameters ([ordered] @{ timestamp = $Value })
         $answer.Json.code | Should -Be 80014
         $answer.Json.msg | Should -BeExactly 'timestamp is invalid'
     }
 
     It 'answers 100421 for a timestamp older than the default recvWindow of 5000 ms' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $cancelAll -Timestamp ((& $now) - 5600)
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll -Timestamp ((& $now) - 5600)
         $answer.Json.code | Should -Be 100421
         $answer.Json.msg | Should -BeExactly $timestampMsg
     }
 
     It 'accepts the same old timestamp inside a larger recvWindow' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $cancelAll `
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll `
             -Parameters ([ordered] @{ recvWindow = '10000'; timestamp = [string] ((& $now) - 5600) })
         $answer.Json.code | Should -Be 0 -Because $answer.Body
     }
 
     It 'answers 100421 for a timestamp more than 1000 ms ahead of the server, accepts 300 ms ahead' {
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders -Timestamp ((& $now) + 2000)).Json.code |
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders -Timestamp ((& $now) + 2000)).Json.code |
             Should -Be 100421
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders -Timestamp ((& $now) + 300)).Json.code |
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders -Timestamp ((& $now) + 300)).Json.code |
             Should -Be 0
     }
 
     It 'follows the server clock, not the local one' {
         $serverTime = Set-SimClock -Simulator $sim -OffsetMs -60000
         try {
-            (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders).Json.code | Should -Be 100421
-            (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders -Timestamp $serverTime).Json.code | Should -Be 0
+            (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders).Json.code | Should -Be 100421
+            (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders -Timestamp $serverTime).Json.code | Should -Be 0
         }
         finally { $null = Set-SimClock -Simulator $sim -Real }
     }
 
     It 'accepts recvWindow up to 60000 and answers 100400 for <Value>' -ForEach @(@{ Value = '60001' }, @{ Value = 'abc' }, @{ Value = '0' }, @{ Value = '-5' }) {
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders `
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders `
             -Parameters ([ordered] @{ recvWindow = '60000' })).Json.code | Should -Be 0
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders `
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders `
             -Parameters ([ordered] @{ recvWindow = $Value })
         $answer.Json.code | Should -Be 100400
         $answer.Json.msg | Should -Match 'recvWindow'
     }
 
     It 'answers 100001 "Signature verification failed due to signature mismatch" for a wrong signature' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey 'another secret' -Method POST -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey 'another secret' -Method POST -Path $api.CancelAll
         $answer.Json.code | Should -Be 100001
         $answer.Json.msg | Should -BeExactly 'Signature verification failed due to signature mismatch'
     }
 
     It 'checks in the documented order: key, signature present, timestamp, signature valid' {
-        (Invoke-SignedSimRequest -Simulator $sim -Method POST -Path $cancelAll -NoSignature -NoTimestamp).Json.code | Should -Be 100413
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -NoSignature -NoTimestamp).Json.code | Should -Be 100412
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -Signature 'bad' -NoTimestamp).Json.code | Should -Be 100421
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $cancelAll -Signature 'bad').Json.code | Should -Be 100001
+        (Invoke-SignedSimRequest -Simulator $sim -Method POST -Path $api.CancelAll -NoSignature -NoTimestamp).Json.code | Should -Be 100413
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -NoSignature -NoTimestamp).Json.code | Should -Be 100412
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -Signature 'bad' -NoTimestamp).Json.code | Should -Be 100421
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -Method POST -Path $api.CancelAll -Signature 'bad').Json.code | Should -Be 100001
     }
 
     It 'answers 100004 on trade POSTs for a key without Spot Trading, and lets it read' {
         $reader = New-SimAccount -Simulator $sim -Permissions Read
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $reader.ApiKey -SecretKey $reader.SecretKey -Method POST -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $reader.ApiKey -SecretKey $reader.SecretKey -Method POST -Path $api.CancelAll
         $answer.Json.code | Should -Be 100004
         $answer.Json.msg | Should -Match 'Spot Trading'
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $reader.ApiKey -SecretKey $reader.SecretKey -Method GET -Path $openOrders).Json.code | Should -Be 0
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $reader.ApiKey -SecretKey $reader.SecretKey -Method GET -Path $api.OpenOrders).Json.code | Should -Be 0
     }
 
     It 'answers 100004 on reads for a key without Read' {
         $trader = New-SimAccount -Simulator $sim -Permissions SpotTrading
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $trader.ApiKey -SecretKey $trader.SecretKey -Method GET -Path $openOrders).Json.code | Should -Be 100004
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $trader.ApiKey -SecretKey $trader.SecretKey -Method GET -Path $api.OpenOrders).Json.code | Should -Be 100004
     }
 
     It 'answers 100419 with the documented wording when the caller IP is not whitelisted' {
         $fenced = New-SimAccount -Simulator $sim -IpWhitelist '10.1.2.3'
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $fenced.ApiKey -SecretKey $fenced.SecretKey -Method POST -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $fenced.ApiKey -SecretKey $fenced.SecretKey -Method POST -Path $api.CancelAll
         $answer.Json.code | Should -Be 100419
         $answer.Json.msg | Should -BeExactly 'IP does not match IP whitelist , please go to https://bingx.com/en/account/api/ to verify the ip you have set'
         $open = New-SimAccount -Simulator $sim -IpWhitelist '10.1.2.3', '127.0.0.1'
-        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $open.ApiKey -SecretKey $open.SecretKey -Method POST -Path $cancelAll).Json.code | Should -Be 0
+        (Invoke-SignedSimRequest -Simulator $sim -ApiKey $open.ApiKey -SecretKey $open.SecretKey -Method POST -Path $api.CancelAll).Json.code | Should -Be 0
     }
 }
 
@@ -238,13 +237,13 @@ Describe 'envelope and routing' {
     }
 
     It 'wraps success as {"code":0,"msg":"","debugMsg":"","data":{...}}' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders
         $answer.StatusCode | Should -Be 200
         $answer.Body | Should -BeExactly '{"code":0,"msg":"","debugMsg":"","data":{"orders":[]}}'
     }
 
     It 'answers gateway refusals (key, signature, timestamp, IP, permission, rate) with HTTP 200, code, msg and timestamp, no debugMsg, no data' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey 'nobody' -Method GET -Path $openOrders
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey 'nobody' -Method GET -Path $api.OpenOrders
         $answer.StatusCode | Should -Be 200
         $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'timestamp')
         $answer.Json.timestamp | Should -BeGreaterThan 1700000000000
@@ -252,13 +251,13 @@ Describe 'envelope and routing' {
 
     It 'answers the IP whitelist refusal with success:false as well, as recorded live' {
         $fenced = New-SimAccount -Simulator $sim -IpWhitelist '10.1.2.3'
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $fenced.ApiKey -SecretKey $fenced.SecretKey -Method GET -Path $openOrders
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $fenced.ApiKey -SecretKey $fenced.SecretKey -Method GET -Path $api.OpenOrders
         $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'success', 'timestamp')
         $answer.Json.success | Should -BeFalse
     }
 
     It 'answers service rejections (parameters, symbol, funds, orders) with HTTP 200, code, msg and debugMsg, no timestamp, no data' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $openOrders -Parameters ([ordered] @{ symbol = 'NOPE-USDT' })
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.OpenOrders -Parameters ([ordered] @{ symbol = 'NOPE-USDT' })
         $answer.StatusCode | Should -Be 200
         $answer.Json.code | Should -Be 100204
         $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'debugMsg')
@@ -267,14 +266,14 @@ Describe 'envelope and routing' {
     It 'serves server/time without a key, from the server clock' {
         $null = Set-SimClock -Simulator $sim -FixedTimeMs 1702721320676
         try {
-            $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/server/time' -NoSignature -NoTimestamp
+            $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.ServerTime -NoSignature -NoTimestamp
             $answer.Body | Should -BeExactly '{"code":0,"msg":"","debugMsg":"","data":{"serverTime":1702721320676}}'
         }
         finally { $null = Set-SimClock -Simulator $sim -Real }
     }
 
     It 'lists the symbols with numbers as JSON numbers, one offline and one closed to the API' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/common/symbols' -NoSignature -NoTimestamp
+        $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.Symbols -NoSignature -NoTimestamp
         $symbols = $answer.Json.data.symbols
         $symbols.symbol | Should -Contain 'BTC-USDT'
         foreach ($name in 'ETH-USDT', 'GM-USDT', 'SOL-USDT', 'XRP-USDT', 'DOGE-USDT', 'BNB-USDT', 'ADA-USDT', 'LTC-USDT', 'TRX-USDT') {
@@ -287,12 +286,12 @@ Describe 'envelope and routing' {
     }
 
     It 'filters common/symbols by symbol' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path '/openApi/spot/v1/common/symbols' -Parameters ([ordered] @{ symbol = 'ETH-USDT' }) -NoSignature
+        $answer = Invoke-SignedSimRequest -Simulator $sim -Method GET -Path $api.Symbols -Parameters ([ordered] @{ symbol = 'ETH-USDT' }) -NoSignature
         @($answer.Json.data.symbols).symbol | Should -Be @('ETH-USDT')
     }
 
     It 'answers a wrong HTTP method with 405 and an Allow header' {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $cancelAll
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.CancelAll
         $answer.StatusCode | Should -Be 405
         $answer.Json | Should -BeNullOrEmpty
     }

@@ -2,15 +2,9 @@
 # Rate limits are off here (started with --no-rate-limits) so business rules are tested without pacing.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psd1') -Force
+    $api = Get-SpotApiPath
     $sim = Start-TestSimulator -NoRateLimits
 
-    $orderPath = '/openApi/spot/v1/trade/order'
-    $cancelPath = '/openApi/spot/v1/trade/cancel'
-    $cancelOrdersPath = '/openApi/spot/v1/trade/cancelOrders'
-    $cancelAllPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openOrdersPath = '/openApi/spot/v1/trade/openOrders'
-    $queryPath = '/openApi/spot/v1/trade/query'
-    $balancePath = '/openApi/spot/v1/account/balance'
 
     function Send([string] $Method, [string] $Path, [System.Collections.IDictionary] $Parameters = ([ordered] @{}), $Account = $trader) {
         Invoke-SignedSimRequest -Simulator $sim -ApiKey $Account.ApiKey -SecretKey $Account.SecretKey -Method $Method -Path $Path -Parameters $Parameters
@@ -36,7 +30,7 @@ Describe 'a LIMIT order from placement to cancel' {
     BeforeAll {
         Reset-Simulator $sim
         $trader = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000'; BTC = '0.5' }
-        $placed = Send POST $orderPath ([ordered] @{ newClientOrderId = 'life_1'; price = '42000.50'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $placed = Send POST $api.Order ([ordered] @{ newClientOrderId = 'life_1'; price = '42000.50'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $orderId = (Get-RawOrderId $placed.Body)[0]
     }
 
@@ -60,7 +54,7 @@ Describe 'a LIMIT order from placement to cancel' {
     }
 
     It 'is listed by openOrders with StopPrice spelled with a capital S' {
-        $open = Send GET $openOrdersPath ([ordered] @{ symbol = 'BTC-USDT' })
+        $open = Send GET $api.OpenOrders ([ordered] @{ symbol = 'BTC-USDT' })
         $open.Body | Should -MatchExactly '"StopPrice":"0"'
         $open.Body | Should -Not -MatchExactly '"stopPrice"'
         $order = @($open.Json.data.orders)
@@ -72,8 +66,8 @@ Describe 'a LIMIT order from placement to cancel' {
     }
 
     It 'is found by query with orderId and with clientOrderID, with feeAsset and avgPrice' {
-        $byId = Send GET $queryPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
-        $byClient = Send GET $queryPath ([ordered] @{ clientOrderID = 'life_1'; symbol = 'BTC-USDT' })
+        $byId = Send GET $api.Query ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
+        $byClient = Send GET $api.Query ([ordered] @{ clientOrderID = 'life_1'; symbol = 'BTC-USDT' })
         (Get-RawOrderId $byId.Body) | Should -Be @($orderId)
         (Get-RawOrderId $byClient.Body) | Should -Be @($orderId)
         $byId.Body | Should -MatchExactly '"StopPrice":'
@@ -82,7 +76,7 @@ Describe 'a LIMIT order from placement to cancel' {
     }
 
     It 'cancels to CANCELED with an updateTime, unlocks the funds and leaves the open list' {
-        $canceled = Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
+        $canceled = Send POST $api.Cancel ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
         $canceled.Json.code | Should -Be 0 -Because $canceled.Body
         $canceled.Json.data.status | Should -Be 'CANCELED'
         $canceled.Body | Should -MatchExactly '"stopPrice":"0"'
@@ -90,31 +84,31 @@ Describe 'a LIMIT order from placement to cancel' {
         $usdt = Get-Balance $trader 'USDT'
         $usdt.Free | Should -Be 1000
         $usdt.Locked | Should -Be 0
-        (Send GET $openOrdersPath).Json.data.orders | Should -HaveCount 0
-        $query = Send GET $queryPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
+        (Send GET $api.OpenOrders).Json.data.orders | Should -HaveCount 0
+        $query = Send GET $api.Query ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
         $query.Json.data.status | Should -Be 'CANCELED'
         $query.Json.data.updateTime | Should -BeGreaterOrEqual $query.Json.data.time
     }
 
     It 'answers a second cancel with 100400 "the order you want to cancel is FILLED or CANCELLED already, ..."' {
-        $again = Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
+        $again = Send POST $api.Cancel ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })
         $again.Json.code | Should -Be 100400
         $again.Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify'
     }
 
     It 'answers a cancel of an unknown order, or of one on another symbol, with 100421 "cancel fail, order not exist"' {
-        $unknown = Send POST $cancelPath ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
+        $unknown = Send POST $api.Cancel ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
         $unknown.Json.code | Should -Be 100421
         $unknown.Json.msg | Should -BeExactly 'cancel fail, order not exist'
-        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'ETH-USDT' })).Json.code | Should -Be 100421
-        $query = Send GET $queryPath ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
+        (Send POST $api.Cancel ([ordered] @{ orderId = [string] $orderId; symbol = 'ETH-USDT' })).Json.code | Should -Be 100421
+        $query = Send GET $api.Query ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' })
         $query.Json.code | Should -Be 100404 -Because 'a query of an unknown id keeps 100404 "order not exist"'
     }
 
     It 'lets the client order id be used again once the first order is no longer open' {
-        $again = Send POST $orderPath ([ordered] @{ newClientOrderId = 'life_1'; price = '40000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $again = Send POST $api.Order ([ordered] @{ newClientOrderId = 'life_1'; price = '40000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $again.Json.code | Should -Be 0 -Because $again.Body
-        $duplicate = Send POST $orderPath ([ordered] @{ newClientOrderId = 'life_1'; price = '40000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $duplicate = Send POST $api.Order ([ordered] @{ newClientOrderId = 'life_1'; price = '40000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $duplicate.Json.code | Should -Be 100400
         $duplicate.Json.msg | Should -Match 'life_1'
     }
@@ -128,35 +122,35 @@ Describe 'other order types' {
     }
 
     It 'locks the base asset for a SELL LIMIT' {
-        (Send POST $orderPath ([ordered] @{ price = '60000'; quantity = '0.25'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'LIMIT' })).Json.data.status | Should -Be 'PENDING'
+        (Send POST $api.Order ([ordered] @{ price = '60000'; quantity = '0.25'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'LIMIT' })).Json.data.status | Should -Be 'PENDING'
         $btc = Get-Balance $trader 'BTC'
         $btc.Free | Should -Be 0.75
         $btc.Locked | Should -Be 0.25
     }
 
     It 'fills a MARKET BUY at once at the market price, fee taken from the base received' {
-        $answer = Send POST $orderPath ([ordered] @{ quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'MARKET' })
+        $answer = Send POST $api.Order ([ordered] @{ quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'MARKET' })
         $answer.Json.data.status | Should -Be 'FILLED'
         $answer.Json.data.executedQty | Should -Be '0.01'
         $answer.Json.data.cummulativeQuoteQty | Should -Be '500'
         (Get-Balance $trader 'USDT').Free | Should -Be 9500
         (Get-Balance $trader 'BTC').Free | Should -Be (1 + 0.01 - 0.00001)
-        (Send GET $openOrdersPath).Json.data.orders | Should -HaveCount 0
-        $query = Send GET $queryPath ([ordered] @{ orderId = [string] $answer.Json.data.orderId; symbol = 'BTC-USDT' })
+        (Send GET $api.OpenOrders).Json.data.orders | Should -HaveCount 0
+        $query = Send GET $api.Query ([ordered] @{ orderId = [string] $answer.Json.data.orderId; symbol = 'BTC-USDT' })
         $query.Json.data.avgPrice | Should -Be '50000'
         $query.Json.data.feeAsset | Should -Be 'BTC'
         $query.Json.data.fee | Should -BeLessThan 0
     }
 
     It 'derives the quantity of a MARKET BUY from quoteOrderQty, rounded down to the step size' {
-        $answer = Send POST $orderPath ([ordered] @{ quoteOrderQty = '100'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'MARKET' })
+        $answer = Send POST $api.Order ([ordered] @{ quoteOrderQty = '100'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'MARKET' })
         $answer.Json.data.origQty | Should -Be '0.002'
-        $query = Send GET $queryPath ([ordered] @{ orderId = [string] $answer.Json.data.orderId; symbol = 'BTC-USDT' })
+        $query = Send GET $api.Query ([ordered] @{ orderId = [string] $answer.Json.data.orderId; symbol = 'BTC-USDT' })
         $query.Json.data.origQuoteOrderQty | Should -Be '100'
     }
 
     It 'fills a MARKET SELL, fee taken from the quote received' {
-        $answer = Send POST $orderPath ([ordered] @{ quantity = '0.1'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'MARKET' })
+        $answer = Send POST $api.Order ([ordered] @{ quantity = '0.1'; side = 'SELL'; symbol = 'BTC-USDT'; type = 'MARKET' })
         $answer.Json.data.status | Should -Be 'FILLED'
         (Get-Balance $trader 'BTC').Free | Should -Be 0.9
         (Get-Balance $trader 'USDT').Free | Should -Be (10000 + 5000 - 5)
@@ -170,17 +164,17 @@ Describe 'other order types' {
     ) {
         $parameters = [ordered] @{ quantity = '0.01'; side = 'BUY'; stopPrice = '48000.5'; symbol = 'BTC-USDT'; type = $Type }
         foreach ($key in $Extra.Keys) { $parameters[$key] = $Extra[$key] }
-        $answer = Send POST $orderPath $parameters
+        $answer = Send POST $api.Order $parameters
         $answer.Json.code | Should -Be 0 -Because $answer.Body
         $answer.Json.data.status | Should -Be 'PENDING'
         $answer.Json.data.stopPrice | Should -Be '48000.5'
         (Get-Balance $trader 'USDT').Locked | Should -BeGreaterThan 0
-        $open = Send GET $openOrdersPath
+        $open = Send GET $api.OpenOrders
         $open.Json.data.orders[0].StopPrice | Should -Be '48000.5'
     }
 
     It 'fills a resting order through the control API and settles the balances' {
-        $placed = Send POST $orderPath ([ordered] @{ price = '40000'; quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $placed = Send POST $api.Order ([ordered] @{ price = '40000'; quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $orderId = (Get-RawOrderId $placed.Body)[0]
         $partial = Complete-SimOrder -Simulator $sim -OrderId $orderId -Quantity '0.004'
         $partial.status | Should -Be 'PARTIALLY_FILLED'
@@ -193,14 +187,14 @@ Describe 'other order types' {
         $usdt.Free | Should -Be 9600
         $usdt.Locked | Should -Be 0
         (Get-Balance $trader 'BTC').Free | Should -Be (1 + 0.01 - 0.00001)
-        (Send POST $cancelPath ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })).Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify'
+        (Send POST $api.Cancel ([ordered] @{ orderId = [string] $orderId; symbol = 'BTC-USDT' })).Json.msg | Should -BeExactly 'the order you want to cancel is FILLED or CANCELLED already, or is not a valid order id ,please verify'
     }
 
     It 'cancels only orders in the status named by cancelRestrictions' {
-        $placed = Send POST $orderPath ([ordered] @{ price = '40000'; quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $placed = Send POST $api.Order ([ordered] @{ price = '40000'; quantity = '0.01'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $id = [string] (Get-RawOrderId $placed.Body)[0]
-        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'PARTIALLY_FILLED'; orderId = $id; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
-        (Send POST $cancelPath ([ordered] @{ cancelRestrictions = 'PENDING'; orderId = $id; symbol = 'BTC-USDT' })).Json.data.status | Should -Be 'CANCELED'
+        (Send POST $api.Cancel ([ordered] @{ cancelRestrictions = 'PARTIALLY_FILLED'; orderId = $id; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
+        (Send POST $api.Cancel ([ordered] @{ cancelRestrictions = 'PENDING'; orderId = $id; symbol = 'BTC-USDT' })).Json.data.status | Should -Be 'CANCELED'
     }
 }
 
@@ -228,7 +222,7 @@ Describe 'order validation' {
         @{ Case = 'the symbol is offline'; Code = 100490; Parameters = [ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'LUNA-USDT'; type = 'LIMIT' }; Msg = 'offline' }
         @{ Case = 'the symbol is not tradable by API'; Code = 100421; Parameters = [ordered] @{ quantity = '100000000'; side = 'BUY'; symbol = 'PEPE-USDT'; type = 'MARKET' }; Msg = 'This pair is currently restricted from API trading' }
     ) {
-        $answer = Send POST $orderPath $Parameters
+        $answer = Send POST $api.Order $Parameters
         $answer.StatusCode | Should -Be 200
         $answer.Json.code | Should -Be $Code -Because $answer.Body
         $answer.Json.msg | Should -Match ([regex]::Escape($Msg))
@@ -241,23 +235,23 @@ Describe 'order validation' {
     }
 
     It 'accepts a price and quantity finer than tickSize/stepSize and truncates them, as docs-v3 trade/order says' {
-        $answer = Send POST $orderPath ([ordered] @{ price = '40000.129'; quantity = '0.0012345'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+        $answer = Send POST $api.Order ([ordered] @{ price = '40000.129'; quantity = '0.0012345'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $answer.Json.code | Should -Be 0 -Because $answer.Body
         $answer.Body | Should -Match '"price":"40000\.12"'
         $answer.Body | Should -Match '"origQty":"0\.00123"'
         (Get-Balance $trader 'USDT').Locked | Should -Be (40000.12 * 0.00123)
-        $null = Send POST $cancelAllPath ([ordered] @{ symbol = 'BTC-USDT' })
+        $null = Send POST $api.CancelAll ([ordered] @{ symbol = 'BTC-USDT' })
     }
 
     It 'answers 100400 for a query or cancel without orderId and clientOrderID, and for a bad orderId' {
-        (Send GET $queryPath ([ordered] @{ symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
-        (Send POST $cancelPath ([ordered] @{ symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
-        (Send POST $cancelPath ([ordered] @{ orderId = '12ab'; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
+        (Send GET $api.Query ([ordered] @{ symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
+        (Send POST $api.Cancel ([ordered] @{ symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
+        (Send POST $api.Cancel ([ordered] @{ orderId = '12ab'; symbol = 'BTC-USDT' })).Json.code | Should -Be 100400
     }
 
     It 'answers 100204 for openOrders on an unknown symbol and 100400 on a malformed one' {
-        (Send GET $openOrdersPath ([ordered] @{ symbol = 'NOPE-USDT' })).Json.code | Should -Be 100204
-        (Send GET $openOrdersPath ([ordered] @{ symbol = 'BTCUSDT' })).Json.code | Should -Be 100400
+        (Send GET $api.OpenOrders ([ordered] @{ symbol = 'NOPE-USDT' })).Json.code | Should -Be 100204
+        (Send GET $api.OpenOrders ([ordered] @{ symbol = 'BTCUSDT' })).Json.code | Should -Be 100400
     }
 }
 
@@ -272,40 +266,40 @@ Describe 'batch cancel and cancel-all' {
 
     It 'cancels the listed orderIds (comma-joined, sent as %2C)' {
         $ids = "$($btc[0].orderId),$($btc[1].orderId)"
-        $answer = Send POST $cancelOrdersPath ([ordered] @{ orderIds = $ids; symbol = 'BTC-USDT' })
+        $answer = Send POST $api.CancelMany ([ordered] @{ orderIds = $ids; symbol = 'BTC-USDT' })
         $answer.Json.code | Should -Be 0 -Because $answer.Body
         (Get-RawOrderId $answer.Body) | Should -Be @($btc[0].orderId, $btc[1].orderId)
         @($answer.Json.data.orders.status | Select-Object -Unique) | Should -Be @('CANCELED')
-        (Get-SimRequestLog -Simulator $sim -Path $cancelOrdersPath)[-1].query | Should -Match 'orderIds=\d+%2C\d+'
+        (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[-1].query | Should -Match 'orderIds=\d+%2C\d+'
     }
 
     It 'is all-or-nothing with process=0: one unknown id rejects the batch' {
-        $answer = Send POST $cancelOrdersPath ([ordered] @{ orderIds = "$($btc[0].orderId),42"; process = '0'; symbol = 'BTC-USDT' })
+        $answer = Send POST $api.CancelMany ([ordered] @{ orderIds = "$($btc[0].orderId),42"; process = '0'; symbol = 'BTC-USDT' })
         $answer.Json.code | Should -Be 100421
-        (Send GET $openOrdersPath ([ordered] @{ symbol = 'BTC-USDT' })).Json.data.orders | Should -HaveCount 3
+        (Send GET $api.OpenOrders ([ordered] @{ symbol = 'BTC-USDT' })).Json.data.orders | Should -HaveCount 3
     }
 
     It 'with process=1 cancels the valid ones and lists the rest in fails, ids as strings' {
-        $answer = Send POST $cancelOrdersPath ([ordered] @{ orderIds = "$($btc[0].orderId),42,$($eth[0].orderId)"; process = '1'; symbol = 'BTC-USDT' })
+        $answer = Send POST $api.CancelMany ([ordered] @{ orderIds = "$($btc[0].orderId),42,$($eth[0].orderId)"; process = '1'; symbol = 'BTC-USDT' })
         $answer.Json.code | Should -Be 0
         (Get-RawOrderId $answer.Body) | Should -Be @($btc[0].orderId)
         $answer.Body | Should -Match ('"fails":\[\{"orderId":"42","errorCode":100404,"errorMessage":"can not find order for orderId:42 for symbol: BTC-USDT, please verify and retry later"\},\{"orderId":"' + $eth[0].orderId + '","errorCode":100404,"errorMessage":"can not find order for orderId:' + $eth[0].orderId + ' for symbol: BTC-USDT, please verify and retry later"\}\]')
     }
 
     It 'cancels by clientOrderIDs' {
-        $answer = Send POST $cancelOrdersPath ([ordered] @{ clientOrderIDs = 'batch_2,batch_3'; symbol = 'BTC-USDT' })
+        $answer = Send POST $api.CancelMany ([ordered] @{ clientOrderIDs = 'batch_2,batch_3'; symbol = 'BTC-USDT' })
         $answer.Json.data.orders.clientOrderID | Should -Be @('batch_2', 'batch_3')
     }
 
     It 'cancels every open order on one symbol and leaves the others' {
-        $answer = Send POST $cancelAllPath ([ordered] @{ symbol = 'BTC-USDT' })
+        $answer = Send POST $api.CancelAll ([ordered] @{ symbol = 'BTC-USDT' })
         (Get-RawOrderId $answer.Body) | Should -Be @($btc.orderId)
-        $left = (Send GET $openOrdersPath).Json.data.orders
+        $left = (Send GET $api.OpenOrders).Json.data.orders
         $left.symbol | Should -Be @('ETH-USDT', 'SOL-USDT')
     }
 
     It 'cancels on every symbol when no symbol is given, PENDING included, and unlocks the seeded funds' {
-        $answer = Send POST $cancelAllPath
+        $answer = Send POST $api.CancelAll
         (Get-RawOrderId $answer.Body) | Sort-Object | Should -Be (@($btc.orderId) + $eth.orderId + $pending.orderId | Sort-Object)
         foreach ($balance in (Get-SimAccount -Simulator $sim -ApiKey $trader.ApiKey).balances) {
             [decimal] $balance.locked | Should -Be 0
@@ -313,8 +307,8 @@ Describe 'batch cancel and cancel-all' {
     }
 
     It 'answers {"orders":[]} when nothing is open' {
-        $null = Send POST $cancelAllPath
-        (Send POST $cancelAllPath).Body | Should -BeExactly '{"code":0,"msg":"","debugMsg":"","data":{"orders":[]}}'
+        $null = Send POST $api.CancelAll
+        (Send POST $api.CancelAll).Body | Should -BeExactly '{"code":0,"msg":"","debugMsg":"","data":{"orders":[]}}'
     }
 }
 
@@ -326,7 +320,7 @@ Describe 'order ids and list sizes' {
     }
 
     It 'writes ids beyond 2^53 as bare JSON integers that survive exactly' {
-        $open = Send GET $openOrdersPath ([ordered] @{ symbol = 'DOGE-USDT' })
+        $open = Send GET $api.OpenOrders ([ordered] @{ symbol = 'DOGE-USDT' })
         $raw = Get-RawOrderId $open.Body
         $raw | Should -HaveCount 2000
         @($raw | Where-Object { $_ -le 9007199254740992 }) | Should -HaveCount 0
@@ -343,7 +337,7 @@ Describe 'order ids and list sizes' {
     }
 
     It 'lists at most 2000 open orders and cancels all of them at once' {
-        $answer = Send POST $cancelAllPath ([ordered] @{ symbol = 'DOGE-USDT' })
+        $answer = Send POST $api.CancelAll ([ordered] @{ symbol = 'DOGE-USDT' })
         (Get-RawOrderId $answer.Body) | Should -HaveCount 2001
     }
 }
@@ -352,8 +346,8 @@ Describe 'account balance' {
     It 'lists the assets with free and locked as strings' {
         Reset-Simulator $sim
         $trader = New-SimAccount -Simulator $sim -Balances @{ USDT = '1000'; ETH = '2.5' }
-        $null = Send POST $orderPath ([ordered] @{ price = '2000'; quantity = '1'; side = 'SELL'; symbol = 'ETH-USDT'; type = 'LIMIT' })
-        $answer = Send GET $balancePath
+        $null = Send POST $api.Order ([ordered] @{ price = '2000'; quantity = '1'; side = 'SELL'; symbol = 'ETH-USDT'; type = 'LIMIT' })
+        $answer = Send GET $api.Balance
         $answer.Body | Should -Match '\{"asset":"ETH","free":"1\.5","locked":"1"\}'
         $answer.Body | Should -Match '\{"asset":"USDT","free":"1000","locked":"0"\}'
     }

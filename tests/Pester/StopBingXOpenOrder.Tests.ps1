@@ -1,17 +1,10 @@
 # Stop-BingXOpenOrder and Get-BingXOpenOrder end to end: real HTTP to the simulator, asserting what it received.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $cancelPath = '/openApi/spot/v1/trade/cancelOpenOrders'
-    $openPath = '/openApi/spot/v1/trade/openOrders'
-
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
@@ -38,7 +31,7 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     It 'sends one POST with sorted query parameters, a valid signature and an empty body' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force
 
-        $requests = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
+        $requests = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)
         $requests | Should -HaveCount 1
         $request = $requests[0]
         $request.method | Should -Be 'POST'
@@ -58,7 +51,7 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
 
     It 'sends no recvWindow unless asked, and the given one with -RecvWindow' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -RecvWindow 7000
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[0].query
         $query.recvWindow | Should -Be '7000'
     }
 
@@ -72,14 +65,7 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     }
 
     It 'parses decimals exactly under de-DE' {
-        $previous = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
-            $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force
-        }
-        finally {
-            [cultureinfo]::CurrentCulture = $previous
-        }
+        $cancelled = Invoke-InCulture de-DE { Stop-BingXOpenOrder -Symbol BTC-USDT -Force }
         $cancelled | Should -HaveCount 3
         $cancelled[0].Price | Should -Be ([decimal] '30000.5')
         $cancelled[0].OrigQty | Should -Be ([decimal] '0.001')
@@ -89,7 +75,7 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     It 'accepts several symbols and lower case' {
         $cancelled = Stop-BingXOpenOrder -Symbol btc-usdt, eth-usdt -Force
         $cancelled | Should -HaveCount 5
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 2
         Get-BingXOpenOrder | Should -BeNullOrEmpty
     }
 
@@ -101,7 +87,7 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
     It 'binds -Symbol by property name from objects that carry only a Symbol, cancelling each symbol once' {
         $cancelled = Get-BingXOpenOrder -Symbol BTC-USDT | Select-Object Symbol | Stop-BingXOpenOrder -Force
         $cancelled | Should -HaveCount 3
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll) | Should -HaveCount 1
     }
 
     It 'writes nothing and succeeds when nothing is open' {
@@ -114,27 +100,27 @@ Describe 'Stop-BingXOpenOrder -Symbol' -Tag Core {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -WhatIf
         $log = @(Get-SimRequestLog -Simulator $sim)
         $log | Where-Object method -EQ 'POST' | Should -BeNullOrEmpty
-        $log | Where-Object path -EQ $openPath | Should -HaveCount 1
+        $log | Where-Object path -EQ $api.OpenOrders | Should -HaveCount 1
         (Get-BingXOpenOrder -Symbol BTC-USDT) | Should -HaveCount 3
     }
 
     It 'with -Force sends only the cancel (no extra read)' {
         $null = Stop-BingXOpenOrder -Symbol BTC-USDT -Force
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($cancelPath)
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($api.CancelAll)
     }
 
     It 'with $ConfirmPreference = None does not prompt and sends only the cancel' {
         $ConfirmPreference = 'None'
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT
         $cancelled | Should -HaveCount 3
-        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($cancelPath)
+        @(Get-SimRequestLog -Simulator $sim).path | Should -Be @($api.CancelAll)
     }
 
     It 'shows -Verbose method and path, never the key, secret or signature' {
         $verbose = Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $text = ($verbose | ForEach-Object Message) -join "`n"
-        $text | Should -Match ([regex]::Escape("POST $cancelPath"))
-        $signature = ((Get-SimRequestLog -Simulator $sim -Path $cancelPath)[0].query -split '&signature=')[1]
+        $text | Should -Match ([regex]::Escape("POST $($api.CancelAll)"))
+        $signature = ((Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)[0].query -split '&signature=')[1]
         $text | Should -Not -Match ([regex]::Escape($account.ApiKey))
         $text | Should -Not -Match ([regex]::Escape($account.SecretKey))
         $text | Should -Not -Match $signature
@@ -164,7 +150,7 @@ Describe 'Stop-BingXOpenOrder -All' {
 
         $cancelled = Stop-BingXOpenOrder -All -Force
         $cancelled | Should -HaveCount 3
-        $request = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
+        $request = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)
         $request | Should -HaveCount 1
         $request[0].query | Should -Not -Match 'symbol='
         Get-BingXOpenOrder | Should -BeNullOrEmpty
@@ -235,14 +221,14 @@ Describe 'Exchange errors become stable ErrorIds' {
     AfterEach { Clear-SimFault $sim }
 
     It 'a 100410 without an unblock time is waited out once (1 s) and retried' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100410 -Msg 'rate limited' -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelAll -Code 100410 -Msg 'rate limited' -Count 1
         $cancelled = Stop-BingXOpenOrder -Symbol BTC-USDT -Force
         $cancelled | Should -Not -BeNullOrEmpty
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelPath | Where-Object code -EQ 100410) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll | Where-Object code -EQ 100410) | Should -HaveCount 1
     }
 
     It 'a plain "rate limited" that persists becomes BingXRateLimited after bounded waits' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100410 -Msg 'rate limited' -Count 3
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelAll -Code 100410 -Msg 'rate limited' -Count 3
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'BingXRateLimited,*'
         $err.Exception.RetryAfter | Should -BeNullOrEmpty
@@ -261,7 +247,7 @@ Describe 'Exchange errors become stable ErrorIds' {
         @{ Code = 100421; Msg = 'This symbol is not tradable by API'; ErrorId = 'BingXApiError'; Count = 1 }
         @{ Code = 100400; Msg = 'Invalid parameters'; ErrorId = 'BingXApiError'; Count = 1 }
     ) {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code $Code -Msg $Msg -Count $Count
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelAll -Code $Code -Msg $Msg -Count $Count
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,BingX.PowerShell.Commands.StopBingXOpenOrderCommand"
         $err.Exception.Code | Should -Be $Code
@@ -270,7 +256,7 @@ Describe 'Exchange errors become stable ErrorIds' {
     }
 
     It 'parses the unblock time of a 100410 into RetryAfter' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100410 -Msg "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $future"
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelAll -Code 100410 -Msg "code:100410:The endpoint trigger frequency limit rule is currently in the disabled period and will be unblocked after $future"
         $err = { Stop-BingXOpenOrder -Symbol BTC-USDT -Force } | Should -Throw -PassThru
         $err.Exception | Should -BeOfType ([BingX.PowerShell.BingXRateLimitedException])
         $err.Exception.RetryAfter.ToUnixTimeMilliseconds() | Should -Be $future
@@ -292,7 +278,7 @@ Describe 'Exchange errors become stable ErrorIds' {
     }
 
     It 'an error about one symbol does not stop the next' {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelPath -Code 100204 -Msg 'symbol not exist' -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelAll -Code 100204 -Msg 'symbol not exist' -Count 1
         $errors = @()
         $cancelled = Stop-BingXOpenOrder -Symbol ETH-USDT, BTC-USDT -Force -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors | Should -HaveCount 1

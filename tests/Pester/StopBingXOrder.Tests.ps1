@@ -1,12 +1,7 @@
 # Stop-BingXOrder end to end: ids gathered per symbol, one id as trade/cancel, several as trade/cancelOrders batches,
 # per-id failures as their own errors. Real HTTP to the simulator; assertions on what it received.
 BeforeAll {
-    Import-Module $env:BINGX_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
-    $sim = Start-TestSimulator
-
-    $cancelOnePath = '/openApi/spot/v1/trade/cancel'
-    $cancelManyPath = '/openApi/spot/v1/trade/cancelOrders'
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1')
     $batchSize = [BingX.PowerShell.Commands.StopBingXOrderCommand].GetField('BatchSize', [Reflection.BindingFlags] 'Static,NonPublic').GetValue($null)
     # These tests are about what is sent; the prompt (ConfirmImpact High) has its own tests in Safety.Confirmation.Tests.ps1.
     $PSDefaultParameterValues['Stop-BingXOrder:Force'] = $true
@@ -20,16 +15,12 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BingX
-    Stop-TestSimulator -Simulator $sim
+    Stop-ModuleTest
 }
 
 Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
-    BeforeAll {
-        $previousCulture = [cultureinfo]::CurrentCulture
-        [cultureinfo]::CurrentCulture = $_
-    }
-    AfterAll { [cultureinfo]::CurrentCulture = $previousCulture }
+    BeforeAll { $previousCulture = Set-CurrentCulture $_ }
+    AfterAll { $null = Set-CurrentCulture $previousCulture }
     BeforeEach {
         $account = New-ConnectedSimAccount $sim
         $buys = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.001' -Count 3)
@@ -51,7 +42,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $output[0].OrderId | Should -Be $buyIds[0]
         $log = @(Get-SimRequestLog -Simulator $sim)
         $log | Should -HaveCount 1
-        $log[0].path | Should -Be $cancelOnePath
+        $log[0].path | Should -Be $api.Cancel
         $log[0].method | Should -Be 'POST'
         $query = ConvertFrom-SimQuery $log[0].query
         $query.orderId | Should -Be ([string] $buyIds[0])
@@ -76,7 +67,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
 
         $log = @(Get-SimRequestLog -Simulator $sim)
         $log | Should -HaveCount 1
-        $log[0].path | Should -Be $cancelManyPath
+        $log[0].path | Should -Be $api.CancelMany
         $signed, $signature = $log[0].query -split '&signature='
         $signature | Should -Be (Get-SimSignature -SecretKey $account.SecretKey -Text $signed)
         $query = ConvertFrom-SimQuery $signed
@@ -92,8 +83,8 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
     It 'reads like a sentence: Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -eq BUY | Stop-BingXOrder' {
         Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ BUY | Stop-BingXOrder
 
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 1
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelOnePath) | Should -HaveCount 0
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Cancel) | Should -HaveCount 0
         $left = @(Get-BingXOpenOrder -Symbol BTC-USDT)
         @($left.OrderId | Sort-Object) | Should -Be @($sellIds | Sort-Object)
         $left.Side | Sort-Object -Unique | Should -Be 'SELL'
@@ -106,7 +97,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
 
         $requests = @(Get-SimRequestLog -Simulator $sim | Where-Object method -EQ 'POST')
         $requests | Should -HaveCount 2
-        $requests[0].path | Should -Be $cancelOnePath
+        $requests[0].path | Should -Be $api.Cancel
         (ConvertFrom-SimQuery $requests[1].query).orderIds | Should -Be "$($buyIds[1]),$($buyIds[2])"
     }
 
@@ -117,7 +108,7 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
         $cancelled = @(Get-BingXOpenOrder | Stop-BingXOrder -PassThru)
 
         $cancelled | Should -HaveCount 7
-        $requests = @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)
+        $requests = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)
         $requests | Should -HaveCount 2
         @($requests | ForEach-Object { (ConvertFrom-SimQuery $_.query).symbol } | Sort-Object) | Should -Be @('BTC-USDT', 'ETH-USDT')
         Get-BingXOpenOrder | Should -BeNullOrEmpty
@@ -125,12 +116,12 @@ Describe 'Stop-BingXOrder by order id (culture <_>)' -ForEach 'en-US', 'de-DE' {
 
     It 'binds -Symbol and -OrderId by position' {
         Stop-BingXOrder BTC-USDT $buyIds[0], $buyIds[1]
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
     }
 
     It 'takes ids as digit strings, exactly (no rounding through a double)' {
         Stop-BingXOrder -Symbol BTC-USDT -OrderId ([string] $buyIds[0]), ([string] $buyIds[1])
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[0].query).orderIds | Should -Be "$($buyIds[0]),$($buyIds[1])"
     }
 
     It 'with -WhatIf sends nothing and leaves every order open' {
@@ -162,11 +153,11 @@ Describe 'Stop-BingXOrder acceptance: 250 piped orders on one symbol' {
         $watch.Stop()
 
         $expected = [math]::Ceiling(250 / $batchSize)
-        $requests = @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)
+        $requests = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)
         Write-Host "250 orders, batch size $batchSize -> $($requests.Count) cancelOrders requests in $($watch.ElapsedMilliseconds) ms"
         $requests | Should -HaveCount $expected
         $requests.Count | Should -BeLessThan 250
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelOnePath) | Should -HaveCount 0
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Cancel) | Should -HaveCount 0
         $requests | ForEach-Object { $_.code | Should -Be 0 }
         $sent = @($requests | ForEach-Object { (ConvertFrom-SimQuery $_.query).orderIds -split ',' })
         $sent | Should -HaveCount 250
@@ -207,7 +198,7 @@ Describe 'Stop-BingXOrder acceptance: a piped mix of valid and already-cancelled
             $err.Exception.Symbol | Should -Be 'BTC-USDT'
         }
         @($errors.TargetObject | Sort-Object) | Should -Be @($bad | Sort-Object)
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 1
         $status = Get-SimOrderStatus $account
         $valid | ForEach-Object { $status[$_.OrderId] | Should -Be 'CANCELED' }
         $status[$filled.OrderId] | Should -Be 'FILLED'
@@ -252,7 +243,7 @@ Describe 'Stop-BingXOrder by client order id' {
         $cancelled.ClientOrderId | Sort-Object | Should -Be @('runbook_1', 'runbook_2')
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
-        $requests[0].path | Should -Be $cancelManyPath
+        $requests[0].path | Should -Be $api.CancelMany
         $query = ConvertFrom-SimQuery $requests[0].query
         $query.clientOrderIDs | Should -Be 'runbook_1,runbook_2,nosuch_9'
         $query.process | Should -Be '1'
@@ -267,20 +258,20 @@ Describe 'Stop-BingXOrder by client order id' {
         Stop-BingXOrder -Symbol ETH-USDT -ClientOrderId runbook_3
         $requests = @(Get-SimRequestLog -Simulator $sim)
         $requests | Should -HaveCount 1
-        $requests[0].path | Should -Be $cancelOnePath
+        $requests[0].path | Should -Be $api.Cancel
         (ConvertFrom-SimQuery $requests[0].query).clientOrderID | Should -Be 'runbook_3'
     }
 
     It 'cancels piped orders that carry both ids by their order id' {
         Get-BingXOpenOrder -Symbol ETH-USDT | Stop-BingXOrder
-        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query
+        $query = ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[0].query
         ($query.orderIds -split ',') | Should -HaveCount 3
         $query.Contains('clientOrderIDs') | Should -BeFalse
     }
 
     It 'cancels piped objects that carry only a client order id by it' {
         'runbook_1', 'runbook_2' | ForEach-Object { [pscustomobject] @{ Symbol = 'ETH-USDT'; ClientOrderId = $_ } } | Stop-BingXOrder
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).clientOrderIDs | Should -Be 'runbook_1,runbook_2'
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[0].query).clientOrderIDs | Should -Be 'runbook_1,runbook_2'
     }
 
     It 'with -OrderId and -ClientOrderId together cancels both kinds' {
@@ -288,7 +279,7 @@ Describe 'Stop-BingXOrder by client order id' {
         $byId = $open | Where-Object ClientOrderId -EQ 'runbook_1'
         $cancelled = @(Stop-BingXOrder -Symbol ETH-USDT -OrderId $byId.OrderId -ClientOrderId runbook_2 -PassThru)
         $cancelled | Should -HaveCount 2
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelOnePath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.Cancel) | Should -HaveCount 2
         (Get-BingXOpenOrder -Symbol ETH-USDT).ClientOrderId | Should -Be 'runbook_3'
     }
 }
@@ -304,7 +295,7 @@ Describe 'Stop-BingXOrder when a whole request fails' {
 
     It 'a business rejection of the batch becomes one error per id, and the next symbol still goes' {
         $eth = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side SELL -Price '2500' -Quantity '0.5' -Count 2)
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelManyPath -Code 100400 -Msg 'Invalid parameters' -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelMany -Code 100400 -Msg 'Invalid parameters' -Count 1
         $errors = @()
         $cancelled = @(Get-BingXOpenOrder | Sort-Object Symbol | Stop-BingXOrder -PassThru -ErrorVariable errors -ErrorAction SilentlyContinue)
 
@@ -323,17 +314,17 @@ Describe 'Stop-BingXOrder when a whole request fails' {
         @{ Code = 100004; ErrorId = 'BingXPermissionDenied' }
         @{ Code = 100419; ErrorId = 'BingXIpNotWhitelisted' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Kind business -Path $cancelManyPath -Code $Code -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind business -Path $api.CancelMany -Code $Code -Count 1
         $err = { Stop-BingXOrder -Symbol BTC-USDT -OrderId $ids } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         (Get-BingXOpenOrder -Symbol BTC-USDT) | Should -HaveCount 3
     }
 
     It 'a lost answer to a batch is retried (a cancel cannot do harm twice) and the orders end cancelled' {
-        $null = Add-SimFault -Simulator $sim -Kind drop -AfterProcessing -Path $cancelManyPath -Count 1
+        $null = Add-SimFault -Simulator $sim -Kind drop -AfterProcessing -Path $api.CancelMany -Count 1
         $warnings = @()
         $cancelled = Stop-BingXOrder -Symbol BTC-USDT -OrderId $ids -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
-        @(Get-SimRequestLog -Simulator $sim -Path $cancelManyPath) | Should -HaveCount 2
+        @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 2
         Get-BingXOpenOrder -Symbol BTC-USDT | Should -BeNullOrEmpty
         # The retry finds them cancelled already; each is looked up, found CANCELED, and written as this command's.
         @($cancelled.OrderId | Sort-Object) | Should -Be @($ids | Sort-Object)
@@ -348,18 +339,11 @@ Describe 'Stop-BingXOrder under de-DE' {
         $account = New-ConnectedSimAccount $sim
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000.5' -Quantity '0.00123' -Count 2 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
-        $previous = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
-            $cancelled = @(Stop-BingXOrder -Symbol BTC-USDT -OrderId ([string] $ids[0]), $ids[1] -PassThru)
-        }
-        finally {
-            [cultureinfo]::CurrentCulture = $previous
-        }
+        $cancelled = Invoke-InCulture de-DE { @(Stop-BingXOrder -Symbol BTC-USDT -OrderId ([string] $ids[0]), $ids[1] -PassThru) }
         $cancelled | Should -HaveCount 2
         $cancelled[0].Price | Should -Be ([decimal] '30000.5')
         $cancelled[0].OrigQty | Should -Be ([decimal] '0.00123')
-        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $cancelManyPath)[0].query).orderIds | Should -Be ($ids -join ',')
+        (ConvertFrom-SimQuery (Get-SimRequestLog -Simulator $sim -Path $api.CancelMany)[0].query).orderIds | Should -Be ($ids -join ',')
     }
 }
 

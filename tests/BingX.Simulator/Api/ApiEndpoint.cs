@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using BingX.Simulator.Exchange;
 using BingX.Simulator.Wire;
@@ -25,34 +26,23 @@ public static class ApiEndpoints
 {
     public const string Prefix = ApiPaths.Prefix;
 
-    private static readonly Dictionary<string, ApiEndpoint> ByPath = new(StringComparer.Ordinal)
+    /// <summary>Every endpoint, found by its path (each path written once, in the endpoint).</summary>
+    private static readonly Dictionary<string, ApiEndpoint> ByPath = new ApiEndpoint[]
     {
-        ["/openApi/spot/v1/trade/cancelOpenOrders"] =
-            new("/openApi/spot/v1/trade/cancelOpenOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOpenOrders),
-        ["/openApi/spot/v1/trade/openOrders"] =
-            new("/openApi/spot/v1/trade/openOrders", "GET", false, Permission.Read, 10, TradeEndpoints.OpenOrders),
-        ["/openApi/spot/v1/trade/cancel"] =
-            new("/openApi/spot/v1/trade/cancel", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.Cancel),
-        ["/openApi/spot/v1/trade/cancelOrders"] =
-            new("/openApi/spot/v1/trade/cancelOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOrders),
-        ["/openApi/spot/v1/trade/order"] =
-            new("/openApi/spot/v1/trade/order", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.PlaceOrder),
-        ["/openApi/spot/v1/trade/query"] =
-            new("/openApi/spot/v1/trade/query", "GET", false, Permission.Read, 10, TradeEndpoints.Query),
-        ["/openApi/spot/v1/account/balance"] =
-            new("/openApi/spot/v1/account/balance", "GET", false, Permission.Read, 5, TradeEndpoints.Balance),
-        ["/openApi/spot/v1/common/symbols"] =
-            new("/openApi/spot/v1/common/symbols", "GET", true, "", 0, PublicEndpoints.Symbols),
-        ["/openApi/spot/v1/server/time"] =
-            new("/openApi/spot/v1/server/time", "GET", true, "", 0, PublicEndpoints.ServerTime),
+        new("/openApi/spot/v1/trade/cancelOpenOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOpenOrders),
+        new("/openApi/spot/v1/trade/openOrders", "GET", false, Permission.Read, 10, TradeEndpoints.OpenOrders),
+        new("/openApi/spot/v1/trade/cancel", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.Cancel),
+        new("/openApi/spot/v1/trade/cancelOrders", "POST", false, Permission.SpotTrading, 2, TradeEndpoints.CancelOrders),
+        new("/openApi/spot/v1/trade/order", "POST", false, Permission.SpotTrading, 5, TradeEndpoints.PlaceOrder),
+        new("/openApi/spot/v1/trade/query", "GET", false, Permission.Read, 10, TradeEndpoints.Query),
+        new("/openApi/spot/v1/account/balance", "GET", false, Permission.Read, 5, TradeEndpoints.Balance),
+        new("/openApi/spot/v1/common/symbols", "GET", true, "", 0, PublicEndpoints.Symbols),
+        new("/openApi/spot/v1/server/time", "GET", true, "", 0, PublicEndpoints.ServerTime),
         // Issue 14. cancelAllAfter: the page's header says 2/s, its text "Rate limit: 1 time/1s"; the stricter one.
-        ["/openApi/spot/v1/trade/cancelAllAfter"] =
-            new("/openApi/spot/v1/trade/cancelAllAfter", "POST", false, Permission.SpotTrading, 1, HistoryEndpoints.CancelAllAfter),
-        ["/openApi/spot/v1/trade/historyOrders"] =
-            new("/openApi/spot/v1/trade/historyOrders", "GET", false, Permission.Read, 10, HistoryEndpoints.HistoryOrders),
-        ["/openApi/spot/v1/trade/myTrades"] =
-            new("/openApi/spot/v1/trade/myTrades", "GET", false, Permission.Read, 5, HistoryEndpoints.MyTrades),
-    };
+        new("/openApi/spot/v1/trade/cancelAllAfter", "POST", false, Permission.SpotTrading, 1, HistoryEndpoints.CancelAllAfter),
+        new("/openApi/spot/v1/trade/historyOrders", "GET", false, Permission.Read, 10, HistoryEndpoints.HistoryOrders),
+        new("/openApi/spot/v1/trade/myTrades", "GET", false, Permission.Read, 5, HistoryEndpoints.MyTrades),
+    }.ToDictionary(endpoint => endpoint.Path, StringComparer.Ordinal);
 
     /// <summary>Paths are matched exactly (case-sensitive, like the real gateway).</summary>
     public static ApiEndpoint? Find(string path) => ByPath.GetValueOrDefault(path);

@@ -84,6 +84,18 @@ public static partial class ParameterRules
         return ParseOrderId(name, text);
     }
 
+    /// <summary>The one order a cancel or a query names: by orderId, else by clientOrderID; one of them is required.</summary>
+    public static (long? OrderId, string? ClientOrderId) OrderReference(RequestParameters parameters)
+    {
+        var orderId = OrderId(parameters);
+        var clientOrderId = orderId is null ? ClientOrderId(parameters, "clientOrderID") : null;
+        if (orderId is null && clientOrderId is null)
+        {
+            throw ErrorCatalogue.Invalid("orderId or clientOrderID: one of them is required");
+        }
+        return (orderId, clientOrderId);
+    }
+
     public static long ParseOrderId(string name, string text)
     {
         if (!text.All(char.IsAsciiDigit) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))

@@ -28,12 +28,7 @@ public static class TradeEndpoints
     {
         var parameters = context.Parameters;
         var symbol = ParameterRules.RequiredSymbol(context);
-        var orderId = ParameterRules.OrderId(parameters);
-        var clientOrderId = orderId is null ? ParameterRules.ClientOrderId(parameters, "clientOrderID") : null;
-        if (orderId is null && clientOrderId is null)
-        {
-            throw ErrorCatalogue.Invalid("orderId or clientOrderID: one of them is required");
-        }
+        var (orderId, clientOrderId) = ParameterRules.OrderReference(parameters);
         var restriction = ParameterRules.CancelRestriction(parameters);
         var order = context.Exchange.Cancel(context.Caller, symbol, orderId, clientOrderId, restriction, context.NowMs);
         return writer => OrderJson.WriteCancelShape(writer, order, order.UpdateTime);
@@ -122,12 +117,7 @@ public static class TradeEndpoints
     {
         var parameters = context.Parameters;
         var symbol = ParameterRules.RequiredSymbol(context);
-        var orderId = ParameterRules.OrderId(parameters);
-        var clientOrderId = orderId is null ? ParameterRules.ClientOrderId(parameters, "clientOrderID") : null;
-        if (orderId is null && clientOrderId is null)
-        {
-            throw ErrorCatalogue.Invalid("orderId or clientOrderID: one of them is required");
-        }
+        var (orderId, clientOrderId) = ParameterRules.OrderReference(parameters);
         var order = context.Exchange.Query(context.Caller, symbol, orderId, clientOrderId);
         return writer => OrderJson.WriteQueryShape(writer, order);
     }
@@ -138,17 +128,8 @@ public static class TradeEndpoints
         return writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("balances");
             // Assets at zero are listed too, as on the live exchange (BingX.Net GetBalances fixture: "VST" 0/0).
-            foreach (var (asset, free, locked) in balances.OrderBy(b => b.Asset, StringComparer.Ordinal))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("asset", asset);
-                writer.WriteString("free", DecimalText.Format(DecimalText.Normalize(free)));
-                writer.WriteString("locked", DecimalText.Format(DecimalText.Normalize(locked)));
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            BalanceJson.WriteBalances(writer, balances.OrderBy(b => b.Asset, StringComparer.Ordinal));
             writer.WriteEndObject();
         };
     }

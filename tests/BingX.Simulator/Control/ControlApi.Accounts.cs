@@ -61,16 +61,7 @@ public sealed partial class ControlApi
                 w.WriteStringValue(ip);
             }
             w.WriteEndArray();
-            w.WriteStartArray("balances");
-            foreach (var (asset, free, locked) in balances)
-            {
-                w.WriteStartObject();
-                w.WriteString("asset", asset);
-                w.WriteString("free", DecimalText.Format(DecimalText.Normalize(free)));
-                w.WriteString("locked", DecimalText.Format(DecimalText.Normalize(locked)));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            BalanceJson.WriteBalances(w, balances);
             w.WriteStartArray("orders");
             foreach (var order in orders)
             {

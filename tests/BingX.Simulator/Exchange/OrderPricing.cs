@@ -1,3 +1,4 @@
+using System;
 using BingX.Simulator.Errors;
 
 namespace BingX.Simulator.Exchange;
@@ -34,27 +35,11 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
             quantity = DecimalText.FloorToStep(request.QuoteOrderQty!.Value / referencePrice, info.StepSize);
         }
 
-        if (quantity < info.MinQty)
-        {
-            throw ErrorCatalogue.Invalid(
-                $"quantity: {DecimalText.Format(quantity)} is less than the minimum quantity {DecimalText.Format(info.MinQty)}");
-        }
-        if (quantity > info.MaxQty)
-        {
-            throw ErrorCatalogue.Invalid(
-                $"quantity: {DecimalText.Format(quantity)} is more than the maximum quantity {DecimalText.Format(info.MaxQty)}");
-        }
+        RequireWithin(quantity, info.MinQty, info.MaxQty,
+            (bound, limit) => $"quantity: {DecimalText.Format(quantity)} is {bound} quantity {DecimalText.Format(limit)}");
         var notional = request.QuoteOrderQty ?? DecimalText.Normalize(quantity * referencePrice);
-        if (notional < info.MinNotional)
-        {
-            throw ErrorCatalogue.Invalid(
-                $"the order value {DecimalText.Format(notional)} is less than the minimum {DecimalText.Format(info.MinNotional)} {info.QuoteAsset}");
-        }
-        if (notional > info.MaxNotional)
-        {
-            throw ErrorCatalogue.Invalid(
-                $"the order value {DecimalText.Format(notional)} is more than the maximum {DecimalText.Format(info.MaxNotional)} {info.QuoteAsset}");
-        }
+        RequireWithin(notional, info.MinNotional, info.MaxNotional,
+            (bound, limit) => $"the order value {DecimalText.Format(notional)} is {bound} {DecimalText.Format(limit)} {info.QuoteAsset}");
 
         var reserved = OrderType.NeedsPrice(request.Type)
             ? DecimalText.Normalize(quantity * price!.Value)
@@ -63,6 +48,19 @@ public readonly record struct OrderPricing(decimal Quantity, decimal QuoteReserv
     }
 
     /// <summary>Down to a multiple of the step; a value that already is one keeps its scale ("42000.50" stays so).</summary>
+    /// <summary>Refuses a value below the minimum or above the maximum; the message names which ("is less than the minimum").</summary>
+    private static void RequireWithin(decimal value, decimal minimum, decimal maximum, Func<string, decimal, string> message)
+    {
+        if (value < minimum)
+        {
+            throw ErrorCatalogue.Invalid(message("less than the minimum", minimum));
+        }
+        if (value > maximum)
+        {
+            throw ErrorCatalogue.Invalid(message("more than the maximum", maximum));
+        }
+    }
+
     private static decimal? Truncate(decimal? value, decimal step) =>
         value is not { } v ? null : DecimalText.IsMultipleOf(v, step) ? v : DecimalText.FloorToStep(v, step);
 }

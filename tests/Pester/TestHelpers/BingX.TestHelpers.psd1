@@ -5,7 +5,7 @@
     Author            = 'BingX.PowerShell contributors'
     Description       = 'Test helpers: start, steer and stop the BingX spot simulator.'
     PowerShellVersion = '7.4'
-    FunctionsToExport = @('Invoke-ChildPwsh', 'Invoke-ConnectedChildPwsh', 'New-ConnectedSimAccount', 'ConvertFrom-SimQuery', 'Start-TestSimulator', 'Stop-TestSimulator', 'Invoke-SimControl', 'Reset-Simulator', 'New-SimAccount',
+    FunctionsToExport = @('Get-DotnetHost', 'Set-CurrentCulture', 'Invoke-InCulture', 'Get-SpotApiPath', 'Invoke-ChildPwsh', 'Invoke-ConnectedChildPwsh', 'New-ConnectedSimAccount', 'ConvertFrom-SimQuery', 'Start-TestSimulator', 'Stop-TestSimulator', 'Invoke-SimControl', 'Reset-Simulator', 'New-SimAccount',
         'Get-SimAccount', 'Set-SimBalance', 'Add-SimOrder', 'Complete-SimOrder', 'Get-SimRequestLog', 'Clear-SimRequestLog',
         'Add-SimFault', 'Clear-SimFault', 'Set-SimClock', 'Set-SimSetting', 'Set-SimPrice', 'Get-SimSignature', 'Invoke-SignedSimRequest')
     CmdletsToExport   = @()

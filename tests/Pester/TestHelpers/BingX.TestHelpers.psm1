@@ -5,6 +5,8 @@
         BeforeAll { Import-Module "$PSScriptRoot/TestHelpers/BingX.TestHelpers.psd1"; $sim = Start-TestSimulator }
         AfterAll  { Stop-TestSimulator $sim }
 
+    A file that tests the module does that, and imports out/BingX, through TestHelpers/Start-ModuleTest.ps1.
+
     JSON and big integers: ConvertFrom-Json in PowerShell 7 reads integers that fit in Int64 exactly (order ids
     around 1.7e18 come back as [long]), but numbers with a fraction become [double]. Compare order ids as [long] or
     as the raw text (Invoke-SignedSimRequest returns .Body); never through [double].
@@ -12,7 +14,8 @@
 
 Set-StrictMode -Version Latest
 
-# Child pwsh processes: re-exported below, so a test file imports one helper module.
+# Child processes, the simulator's too, start through it; Invoke-ChildPwsh is re-exported below, so a test file imports
+# one helper module.
 Import-Module (Join-Path $PSScriptRoot 'BingX.ChildProcess.psm1')
 
 $script:Http = [System.Net.Http.HttpClient]::new()
@@ -27,6 +30,7 @@ function Get-SimulatorDirectory {
 }
 
 function Get-DotnetHost {
+    <# .SYNOPSIS The dotnet host that runs the simulator: this process when pwsh runs as the dotnet tool, else dotnet on PATH. #>
     $processPath = [Environment]::ProcessPath
     if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { return $processPath }
     $command = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
@@ -63,18 +67,12 @@ function Start-TestSimulator {
         throw "The simulator is not built: '$dll' does not exist. Run ./build.ps1 (or set BINGX_SIMULATOR_PATH)."
     }
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-DotnetHost))
-    foreach ($argument in @($dll, '--port', '0', '--parent-pid', [string] $ParentProcessId)) { $startInfo.ArgumentList.Add($argument) }
-    if ($NoRateLimits) { $startInfo.ArgumentList.Add('--no-rate-limits') }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.WorkingDirectory = $directory
-
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    # stderr is read to the end in the background from the start, so the child can never block on a full pipe.
-    $stderr = $process.StandardError.ReadToEndAsync()
+    $arguments = @('--port', '0', '--parent-pid', $ParentProcessId) + @(if ($NoRateLimits) { '--no-rate-limits' })
+    # stderr is read to the end in the background from the start, so the child can never block on a full pipe;
+    # stdout is read here, its first line first.
+    $child = Start-ChildProcess (New-ChildStartInfo -Command (Get-DotnetHost), $dll -ArgumentList $arguments -WorkingDirectory $directory) -Conversation
+    $process = $child.Process
+    $stderr = $child.StdErr
     $firstLine = $process.StandardOutput.ReadLineAsync()
     if (-not $firstLine.Wait([TimeSpan]::FromSeconds($TimeoutSeconds)) -or $null -eq $firstLine.Result -or
         -not $firstLine.Result.StartsWith($script:ListeningPrefix)) {
@@ -469,7 +467,50 @@ function ConvertFrom-SimQuery {
     return $pairs
 }
 
+function Set-CurrentCulture {
+    <# .SYNOPSIS Sets this thread's CurrentCulture (what the module must not depend on) and returns the one it replaced. #>
+    [CmdletBinding()]
+    [OutputType([cultureinfo])]
+    param([Parameter(Mandatory, Position = 0)] [cultureinfo] $Culture)
+    $previous = [cultureinfo]::CurrentCulture
+    [cultureinfo]::CurrentCulture = $Culture
+    return $previous
+}
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
+function Invoke-InCulture {
+    <# .SYNOPSIS Runs -ScriptBlock under -Culture (CurrentCulture), puts the previous culture back, and returns its output. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] [cultureinfo] $Culture, [Parameter(Mandatory, Position = 1)] [scriptblock] $ScriptBlock)
+    $previous = Set-CurrentCulture $Culture
+    try { & $ScriptBlock }
+    finally { $null = Set-CurrentCulture $previous }
+}
+
+function Get-SpotApiPath {
+    <#
+    .SYNOPSIS
+        The paths of the spot endpoints the tests call or fault, by name ($api.CancelAll, $api.Order, ...): each
+        written once here, so a test names the endpoint and not its spelling.
+    #>
+    [CmdletBinding()]
+    param()
+    $spot = '/openApi/spot/v1'
+    return [pscustomobject] @{
+        Order       = "$spot/trade/order"
+        Query       = "$spot/trade/query"
+        Cancel      = "$spot/trade/cancel"
+        CancelMany  = "$spot/trade/cancelOrders"
+        CancelAll   = "$spot/trade/cancelOpenOrders"
+        CancelTimer = "$spot/trade/cancelAllAfter"
+        OpenOrders  = "$spot/trade/openOrders"
+        History     = "$spot/trade/historyOrders"
+        Trades      = "$spot/trade/myTrades"
+        Balance     = "$spot/account/balance"
+        Symbols     = "$spot/common/symbols"
+        ServerTime  = "$spot/server/time"
+    }
+}
+
+Export-ModuleMember -Function Get-DotnetHost, Set-CurrentCulture, Invoke-InCulture, Get-SpotApiPath, Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
     Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest
