@@ -60,7 +60,15 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
     internal BingXClientOptions CreatePublicOptions()
     {
         BingXConnection? connection = BingXSession.Current;
-        Uri baseUri = connection?.BaseUri ?? BingXSession.DefaultBaseUri;
+        return CreateOptions(connection?.BaseUri ?? BingXSession.DefaultBaseUri, connection);
+    }
+
+    /// <summary>
+    /// Options for a client of <paramref name="baseUri"/>, without credentials: this command's -TimeoutSec and
+    /// -MaxRateLimitWaitSec, else <paramref name="connection"/>'s, else the defaults. An insecure address ends the command.
+    /// </summary>
+    internal BingXClientOptions CreateOptions(Uri baseUri, BingXConnection? connection)
+    {
         string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
         if (problem != null)
         {
@@ -73,50 +81,6 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
             MaxRateLimitWait = RequestedMaxRateLimitWait ?? connection?.MaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
             Log = Pump,
         };
-    }
-
-    /// <summary>
-    /// Credentials from -Credential, else from the vault (named secret, or the defaults of <paramref name="connection"/>),
-    /// else the connection's own. Failures end the command with an ErrorRecord that says what to do.
-    /// </summary>
-    internal BingXApiCredential ResolveCredential(PSCredential? credential, string? vault, string? secretName, BingXConnection? connection, out string source)
-    {
-        bool vaultGiven = vault != null || secretName != null;
-        if (credential != null && vaultGiven)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
-                BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
-        }
-
-        string name = secretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
-        try
-        {
-            if (credential != null)
-            {
-                source = "-Credential";
-                BingXApiCredential given = VaultCredentialReader.FromPSCredential(credential, source);
-                given.Source = source;
-                return given;
-            }
-            if (!vaultGiven && connection != null)
-            {
-                source = "Connect-BingX";
-                return connection.Credential;
-            }
-            string? fromVault = vault ?? connection?.Vault;
-            source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
-            WriteVerbose($"Reading {source}.");
-            BingXApiCredential read = VaultCredentialReader.Read(name, fromVault);
-            read.Source = source;
-            read.FromVault = true;
-            return read;
-        }
-        catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, name));
-            throw; // not reached: ThrowTerminatingError always throws
-        }
     }
 
     internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
