@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Credentials;
@@ -47,6 +48,34 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Ctrl+C and -ErrorAction Stop: the pipeline's own exceptions, which pass through and are never reported.</summary>
+    internal static bool IsPipelineControl(Exception exception) => exception is PipelineStoppedException || exception is ActionPreferenceStopException;
+
+    /// <summary>Waits for client work as <see cref="Run"/> does; a failure goes to <paramref name="report"/> and gives false.</summary>
+    internal bool TryRun<T>(Func<CancellationToken, Task<T>> work, Action<Exception> report, [MaybeNullWhen(false)] out T result)
+    {
+        try
+        {
+            result = Run(work);
+            return true;
+        }
+        catch (Exception ex) when (!IsPipelineControl(ex))
+        {
+            report(ex);
+            result = default;
+            return false;
+        }
+    }
+
+    /// <summary>Waits for client work and writes what it returns (a list item by item); a failure goes to <paramref name="report"/>.</summary>
+    internal void RunAndWrite<T>(Func<CancellationToken, Task<T>> work, Action<Exception> report)
+    {
+        if (TryRun(work, report, out T? result))
+        {
+            WriteObject(result, enumerateCollection: true);
         }
     }
 

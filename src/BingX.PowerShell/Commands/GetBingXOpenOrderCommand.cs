@@ -18,19 +18,6 @@ public sealed class GetBingXOpenOrderCommand : BingXAuthenticatedCmdlet
 
     protected override void ProcessRecord() => ForEachSymbolOrAll(Symbol, Write);
 
-    private void Write(string? symbol)
-    {
-        try
-        {
-            List<BingXOrder> orders = Run(ct => Client.GetOpenOrdersAsync(symbol, ct));
-            foreach (BingXOrder order in orders)
-            {
-                WriteObject(order);
-            }
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            ReportForSymbol(ex, symbol, "it has no open orders to list");
-        }
-    }
+    private void Write(string? symbol) =>
+        RunAndWrite(ct => Client.GetOpenOrdersAsync(symbol, ct), ex => ReportForSymbol(ex, symbol, "it has no open orders to list"));
 }

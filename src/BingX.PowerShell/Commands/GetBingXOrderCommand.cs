@@ -51,15 +51,6 @@ public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
         }
     }
 
-    private void Query(long? orderId, string? clientOrderId, object target)
-    {
-        try
-        {
-            WriteObject(Run(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct)));
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            ReportForSymbol(ex, Symbol, "it has no such order", target);
-        }
-    }
+    private void Query(long? orderId, string? clientOrderId, object target) =>
+        RunAndWrite(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct), ex => ReportForSymbol(ex, Symbol, "it has no such order", target));
 }

@@ -88,7 +88,7 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
                 }
             }
         }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        catch (Exception ex) when (!IsPipelineControl(ex))
         {
             ReportForSymbol(ex, symbol, "it has no order history");
         }

@@ -71,7 +71,7 @@ public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
                 }
             }
         }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        catch (Exception ex) when (!IsPipelineControl(ex))
         {
             ReportForSymbol(ex, Symbol, "it has no fills", OrderId.HasValue ? (object)$"{Symbol} {OrderId}" : Symbol);
         }

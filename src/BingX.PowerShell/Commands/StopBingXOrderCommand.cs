@@ -180,7 +180,7 @@ public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
                     WriteNotCancelled(symbol, text(id), idKind, reason, ex);
                 }
             }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+            catch (Exception ex) when (!IsPipelineControl(ex))
             {
                 ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             }
