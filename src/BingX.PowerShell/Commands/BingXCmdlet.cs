@@ -151,20 +151,6 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
-    /// <summary>Runs <paramref name="each"/> once per symbol given, or once with null (every symbol) when none was.</summary>
-    internal static void ForEachSymbolOrAll(string[]? symbols, Action<string?> each)
-    {
-        if (symbols == null)
-        {
-            each(null);
-            return;
-        }
-        foreach (string symbol in symbols)
-        {
-            each(symbol);
-        }
-    }
-
     /// <summary>
     /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
     /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Completion;
-using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
 
@@ -11,15 +9,8 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BingXOrderHistory")]
 [OutputType(typeof(BingXOrder))]
-public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
+public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
 {
-    /// <summary>Only these symbols; all symbols when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string[]? Symbol { get; set; }
-
     /// <summary>Only orders in these final states: FILLED, CANCELED, FAILED (any case); all three when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -49,9 +40,7 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
         base.BeginProcessing();
     }
 
-    protected override void ProcessRecord() => ForEachSymbolOrAll(Symbol, Write);
-
-    private void Write(string? symbol)
+    internal override void ProcessSymbol(string? symbol)
     {
         // One status is a server-side filter; two are filtered here from the unfiltered list, which keeps the
         // pages in BingX's order (two separate queries would not interleave by time).
