@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Completion;
-using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
 
@@ -12,15 +10,8 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BingXTrade")]
 [OutputType(typeof(BingXTrade))]
-public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
+public sealed class GetBingXTradeCommand : BingXOneSymbolCmdlet
 {
-    /// <summary>The symbol (BingX requires one).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string Symbol { get; set; } = string.Empty;
-
     /// <summary>Only the fills of this order.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
