@@ -169,6 +169,20 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
         Report(exception, target ?? symbol ?? "All");
     }
 
+    /// <summary>-Since and -Until as UTC: an unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
+    internal static DateTimeOffset? ToUtc(DateTime? time) =>
+        time.HasValue ? new DateTimeOffset(time.Value.Kind == DateTimeKind.Utc ? time.Value : time.Value.ToUniversalTime(), TimeSpan.Zero) : null;
+
+    /// <summary>Ends the command, before anything is read or sent, when -Since is after -Until.</summary>
+    internal void RefuseBackwardRange(DateTime? since, DateTime? until)
+    {
+        if (ToUtc(since) > ToUtc(until))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
+                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, since));
+        }
+    }
+
     internal static ErrorCategory CategoryOf(BingXErrorKind kind)
     {
         switch (kind)

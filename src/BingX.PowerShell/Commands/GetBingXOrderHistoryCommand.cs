@@ -32,11 +32,7 @@ public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Since.HasValue && Until.HasValue && ToUtc(Since.Value) > ToUtc(Until.Value))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
-                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
-        }
+        RefuseBackwardRange(Since, Until);
         base.BeginProcessing();
     }
 
@@ -48,8 +44,8 @@ public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
         var query = new BingXOrderHistoryQuery
         {
             Symbol = symbol,
-            StartTime = Since.HasValue ? ToUtc(Since.Value) : (DateTimeOffset?)null,
-            EndTime = Until.HasValue ? ToUtc(Until.Value) : (DateTimeOffset?)null,
+            StartTime = ToUtc(Since),
+            EndTime = ToUtc(Until),
             Status = statuses != null && statuses.Count == 1 ? statuses.First().ToString() : null,
             Type = Type?.ToString(),
         };
@@ -82,8 +78,4 @@ public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
             ReportForSymbol(ex, symbol, "it has no order history");
         }
     }
-
-    /// <summary>An unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
-    internal static DateTimeOffset ToUtc(DateTime time) =>
-        new DateTimeOffset(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -27,18 +27,14 @@ public sealed class GetBingXTradeCommand : BingXOneSymbolCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Since.HasValue && Until.HasValue && GetBingXOrderHistoryCommand.ToUtc(Since.Value) > GetBingXOrderHistoryCommand.ToUtc(Until.Value))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
-                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
-        }
+        RefuseBackwardRange(Since, Until);
         base.BeginProcessing();
     }
 
     protected override void ProcessRecord()
     {
-        DateTimeOffset end = Until.HasValue ? GetBingXOrderHistoryCommand.ToUtc(Until.Value) : DateTimeOffset.UtcNow;
-        DateTimeOffset start = Since.HasValue ? GetBingXOrderHistoryCommand.ToUtc(Since.Value) : end.AddDays(-1);
+        DateTimeOffset end = ToUtc(Until) ?? DateTimeOffset.UtcNow;
+        DateTimeOffset start = ToUtc(Since) ?? end.AddDays(-1);
         try
         {
             foreach ((DateTimeOffset from, DateTimeOffset to) in BingXClient.SplitTradeRange(start, end))
