@@ -16,28 +16,13 @@ internal enum RetrySafety
 }
 
 /// <summary>One REST endpoint with the facts the transport needs: path, method, signing and the documented UID rate.</summary>
-internal sealed class BingXEndpoint
+/// <param name="Path">The path below the base address.</param>
+/// <param name="Method">GET or POST.</param>
+/// <param name="Signed">Whether the request carries the API key and a signature.</param>
+/// <param name="RequestsPerSecond">The documented per-UID limit; 0 for public endpoints (limited per IP only).</param>
+/// <param name="RetrySafety">What retrying it after a lost answer would do.</param>
+internal sealed record BingXEndpoint(string Path, HttpMethod Method, bool Signed, int RequestsPerSecond, RetrySafety RetrySafety)
 {
-    private BingXEndpoint(string path, HttpMethod method, bool signed, int requestsPerSecond, RetrySafety retrySafety)
-    {
-        Path = path;
-        Method = method;
-        Signed = signed;
-        RequestsPerSecond = requestsPerSecond;
-        RetrySafety = retrySafety;
-    }
-
-    public string Path { get; }
-
-    public HttpMethod Method { get; }
-
-    public bool Signed { get; }
-
-    /// <summary>The documented per-UID limit; 0 for public endpoints (limited per IP only).</summary>
-    public int RequestsPerSecond { get; }
-
-    public RetrySafety RetrySafety { get; }
-
     public override string ToString() => Method.Method + " " + Path;
 
     private const string Spot = "/openApi/spot/v1/";

@@ -1,33 +1,20 @@
 namespace BingX.PowerShell.Client;
 
 /// <summary>What POST trade/order sends. Checked by the cmdlet before it gets here; the client only writes it out.</summary>
-internal sealed class BingXOrderRequest
+/// <param name="Symbol">The spot symbol, e.g. BTC-USDT.</param>
+/// <param name="Side">BUY or SELL.</param>
+/// <param name="Type">The order type.</param>
+/// <param name="ClientOrderId">Always set: it is what finds the order again when the answer to the request is lost.</param>
+internal sealed record BingXOrderRequest(string Symbol, BingXOrderSide Side, BingXOrderType Type, string ClientOrderId)
 {
-    public BingXOrderRequest(string symbol, BingXOrderSide side, BingXOrderType type, string clientOrderId)
-    {
-        Symbol = symbol;
-        Side = side;
-        Type = type;
-        ClientOrderId = clientOrderId;
-    }
+    public decimal? Quantity { get; init; }
 
-    public string Symbol { get; }
+    public decimal? QuoteOrderQty { get; init; }
 
-    public BingXOrderSide Side { get; }
+    public decimal? Price { get; init; }
 
-    public BingXOrderType Type { get; }
-
-    /// <summary>Always set: it is what finds the order again when the answer to the request is lost.</summary>
-    public string ClientOrderId { get; }
-
-    public decimal? Quantity { get; set; }
-
-    public decimal? QuoteOrderQty { get; set; }
-
-    public decimal? Price { get; set; }
-
-    public decimal? StopPrice { get; set; }
+    public decimal? StopPrice { get; init; }
 
     /// <summary>GTC, IOC, FOK or PostOnly; the exchange's default (GTC) when null.</summary>
-    public string? TimeInForce { get; set; }
+    public string? TimeInForce { get; init; }
 }

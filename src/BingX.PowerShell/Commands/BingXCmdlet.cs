@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Credentials;
@@ -50,6 +51,34 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Ctrl+C and -ErrorAction Stop: the pipeline's own exceptions, which pass through and are never reported.</summary>
+    internal static bool IsPipelineControl(Exception exception) => exception is PipelineStoppedException || exception is ActionPreferenceStopException;
+
+    /// <summary>Waits for client work as <see cref="Run"/> does; a failure goes to <paramref name="report"/> and gives false.</summary>
+    internal bool TryRun<T>(Func<CancellationToken, Task<T>> work, Action<Exception> report, [MaybeNullWhen(false)] out T result)
+    {
+        try
+        {
+            result = Run(work);
+            return true;
+        }
+        catch (Exception ex) when (!IsPipelineControl(ex))
+        {
+            report(ex);
+            result = default;
+            return false;
+        }
+    }
+
+    /// <summary>Waits for client work and writes what it returns (a list item by item); a failure goes to <paramref name="report"/>.</summary>
+    internal void RunAndWrite<T>(Func<CancellationToken, Task<T>> work, Action<Exception> report)
+    {
+        if (TryRun(work, report, out T? result))
+        {
+            WriteObject(result, enumerateCollection: true);
+        }
+    }
+
     internal TimeSpan? RequestedTimeout =>
         MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
 
@@ -60,7 +89,15 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
     internal BingXClientOptions CreatePublicOptions()
     {
         BingXConnection? connection = BingXSession.Current;
-        Uri baseUri = connection?.BaseUri ?? BingXSession.DefaultBaseUri;
+        return CreateOptions(connection?.BaseUri ?? BingXSession.DefaultBaseUri, connection);
+    }
+
+    /// <summary>
+    /// Options for a client of <paramref name="baseUri"/>, without credentials: this command's -TimeoutSec and
+    /// -MaxRateLimitWaitSec, else <paramref name="connection"/>'s, else the defaults. An insecure address ends the command.
+    /// </summary>
+    internal BingXClientOptions CreateOptions(Uri baseUri, BingXConnection? connection)
+    {
         string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
         if (problem != null)
         {
@@ -73,50 +110,6 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
             MaxRateLimitWait = RequestedMaxRateLimitWait ?? connection?.MaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
             Log = Pump,
         };
-    }
-
-    /// <summary>
-    /// Credentials from -Credential, else from the vault (named secret, or the defaults of <paramref name="connection"/>),
-    /// else the connection's own. Failures end the command with an ErrorRecord that says what to do.
-    /// </summary>
-    internal BingXApiCredential ResolveCredential(PSCredential? credential, string? vault, string? secretName, BingXConnection? connection, out string source)
-    {
-        bool vaultGiven = vault != null || secretName != null;
-        if (credential != null && vaultGiven)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-Credential cannot be combined with -Vault or -SecretName: give the credentials one way."),
-                BingXErrorIds.ConflictingCredentialParameters, ErrorCategory.InvalidArgument, null));
-        }
-
-        string name = secretName ?? connection?.SecretName ?? BingXSession.DefaultSecretName;
-        try
-        {
-            if (credential != null)
-            {
-                source = "-Credential";
-                BingXApiCredential given = VaultCredentialReader.FromPSCredential(credential, source);
-                given.Source = source;
-                return given;
-            }
-            if (!vaultGiven && connection != null)
-            {
-                source = "Connect-BingX";
-                return connection.Credential;
-            }
-            string? fromVault = vault ?? connection?.Vault;
-            source = fromVault == null ? $"secret '{name}' (default vault)" : $"secret '{name}' in vault '{fromVault}'";
-            WriteVerbose($"Reading {source}.");
-            BingXApiCredential read = VaultCredentialReader.Read(name, fromVault);
-            read.Source = source;
-            read.FromVault = true;
-            return read;
-        }
-        catch (Exception ex) when (ex is VaultException || ex is CredentialShapeException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, name));
-            throw; // not reached: ThrowTerminatingError always throws
-        }
     }
 
     internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
@@ -158,20 +151,6 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
-    /// <summary>Runs <paramref name="each"/> once per symbol given, or once with null (every symbol) when none was.</summary>
-    internal static void ForEachSymbolOrAll(string[]? symbols, Action<string?> each)
-    {
-        if (symbols == null)
-        {
-            each(null);
-            return;
-        }
-        foreach (string symbol in symbols)
-        {
-            each(symbol);
-        }
-    }
-
     /// <summary>
     /// Reports a failure about <paramref name="symbol"/>: the exchange's "symbol not exist" (100204) becomes
     /// BingXSymbolNotFound naming the symbol and the fix, whichever endpoint said it; anything else as <see cref="Report"/>
@@ -188,6 +167,20 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
             return;
         }
         Report(exception, target ?? symbol ?? "All");
+    }
+
+    /// <summary>-Since and -Until as UTC: an unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
+    internal static DateTimeOffset? ToUtc(DateTime? time) =>
+        time.HasValue ? new DateTimeOffset(time.Value.Kind == DateTimeKind.Utc ? time.Value : time.Value.ToUniversalTime(), TimeSpan.Zero) : null;
+
+    /// <summary>Ends the command, before anything is read or sent, when -Since is after -Until.</summary>
+    internal void RefuseBackwardRange(DateTime? since, DateTime? until)
+    {
+        if (ToUtc(since) > ToUtc(until))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
+                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, since));
+        }
     }
 
     internal static ErrorCategory CategoryOf(BingXErrorKind kind)

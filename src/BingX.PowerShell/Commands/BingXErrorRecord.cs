@@ -51,20 +51,17 @@ public sealed class BingXErrorRecord : ErrorRecord
                 exception = limited;
                 break;
             case BingXErrorIds.AuthenticationFailed:
-                exception = new BingXApiException(errorId, BingXErrorKind.Authentication, details.Int("Code") ?? 100001, message, httpStatus, endpoint);
-                break;
             case BingXErrorIds.PermissionDenied:
-                exception = new BingXApiException(errorId, BingXErrorKind.PermissionDenied, details.Int("Code") ?? 100004, message, httpStatus, endpoint);
-                break;
             case BingXErrorIds.IpNotWhitelisted:
-                exception = new BingXApiException(errorId, BingXErrorKind.PermissionDenied, details.Int("Code") ?? 100419, message, httpStatus, endpoint);
-                break;
             case BingXErrorIds.TimestampRejected:
-                exception = new BingXApiException(errorId, BingXErrorKind.Timestamp, details.Int("Code") ?? 100421, message, httpStatus, endpoint);
-                break;
             case BingXErrorIds.ApiError:
-                int code = details.Int("Code") ?? 100400;
-                exception = new BingXApiException(errorId, code == 100204 || code == 100404 ? BingXErrorKind.NotFound : BingXErrorKind.ApiError, code, message, httpStatus, endpoint);
+                (BingXErrorKind kind, int usualCode) = ApiErrorOf(errorId);
+                int code = details.Int("Code") ?? usualCode;
+                if (errorId == BingXErrorIds.ApiError && (code == 100204 || code == 100404))
+                {
+                    kind = BingXErrorKind.NotFound;
+                }
+                exception = new BingXApiException(errorId, kind, code, message, httpStatus, endpoint);
                 break;
             case BingXErrorIds.NetworkError:
                 exception = new BingXTransportException(errorId, BingXErrorKind.Network, message, endpoint, null);
@@ -122,6 +119,16 @@ public sealed class BingXErrorRecord : ErrorRecord
         category = BingXCmdlet.CategoryOf(bingx.Kind);
         return new Built(exception, errorId, category, details);
     }
+
+    /// <summary>The kind of an ErrorId that the exchange's codes map to, and its usual code (the one a mock gets when it gives none).</summary>
+    private static (BingXErrorKind Kind, int Code) ApiErrorOf(string errorId) => errorId switch
+    {
+        BingXErrorIds.AuthenticationFailed => (BingXErrorKind.Authentication, 100001),
+        BingXErrorIds.PermissionDenied => (BingXErrorKind.PermissionDenied, 100004),
+        BingXErrorIds.IpNotWhitelisted => (BingXErrorKind.PermissionDenied, 100419),
+        BingXErrorIds.TimestampRejected => (BingXErrorKind.Timestamp, 100421),
+        _ => (BingXErrorKind.ApiError, 100400),
+    };
 
     private static Built Vault(string errorId, ErrorCategory category, string message, Details details) =>
         new Built(new VaultException(errorId, category, message, null), errorId, category, details);

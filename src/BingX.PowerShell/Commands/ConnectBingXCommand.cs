@@ -10,33 +10,12 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "BingX")]
 [OutputType(typeof(BingXConnectionInfo))]
-public sealed class ConnectBingXCommand : BingXCmdlet
+public sealed class ConnectBingXCommand : BingXCredentialCmdlet
 {
-    /// <summary>The SecretManagement vault holding the credentials (default: the default vault).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
-    /// <summary>The name of the secret holding the credentials (default: BingX).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? SecretName { get; set; }
-
-    /// <summary>API key as user name, secret key as password, instead of a vault.</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
     /// <summary>The exchange's REST address (default https://open-api.bingx.com, or $env:BINGX_BASE_URI). Plain http only to loopback.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }
-
-    /// <summary>Default receive window in milliseconds for every signed request of the session.</summary>
-    [Parameter]
-    [ValidateRange(1, 60000)]
-    public int RecvWindow { get; set; }
 
     /// <summary>
     /// Send nothing: no clock measurement and no key check (for offline setup). A wrong key then shows up on the
@@ -51,28 +30,16 @@ public sealed class ConnectBingXCommand : BingXCmdlet
 
     protected override void EndProcessing()
     {
-        Uri baseUri = BaseUri ?? BingXSession.DefaultBaseUri;
-        string? problem = BingXClientOptions.ValidateBaseUri(baseUri);
-        if (problem != null)
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), BingXErrorIds.InsecureBaseUri, ErrorCategory.InvalidArgument, baseUri));
-        }
-
         // Connecting starts from nothing: no earlier connection's defaults.
-        BingXApiCredential credential = ResolveCredential(Credential, Vault, SecretName, null, out string source);
+        Uri baseUri = BaseUri ?? BingXSession.DefaultBaseUri;
+        BingXClientOptions options = CreateOptions(baseUri, null);
+        BingXApiCredential credential = ResolveCredential(null, out string source);
         string secretName = SecretName ?? BingXSession.DefaultSecretName;
-
-        int? recvWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RecvWindow)) ? RecvWindow : (int?)null;
+        int? recvWindow = RequestedRecvWindow;
+        options.Credential = credential;
+        options.RecvWindow = recvWindow;
         // Measure the clock offset now: the first signed request is then stamped right even on a skewed machine.
-        var client = new BingXClient(new BingXClientOptions
-        {
-            BaseUri = baseUri,
-            Credential = credential,
-            RecvWindow = recvWindow,
-            Timeout = RequestedTimeout ?? BingXClientOptions.DefaultTimeout,
-            MaxRateLimitWait = RequestedMaxRateLimitWait ?? BingXClientOptions.DefaultMaxRateLimitWait,
-            Log = Pump,
-        });
+        var client = new BingXClient(options);
         BingXServerTime? time = null;
         if (SkipCheck)
         {

@@ -19,13 +19,6 @@ public sealed class DisableBingXCancelTimerCommand : BingXAuthenticatedCmdlet
         {
             return;
         }
-        try
-        {
-            WriteObject(Run(ct => Client.DisableCancelTimerAsync(ct)));
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            Report(ex, "cancelAllAfter");
-        }
+        RunAndWrite(ct => Client.DisableCancelTimerAsync(ct), ex => Report(ex, "cancelAllAfter"));
     }
 }

@@ -26,15 +26,10 @@ public sealed class EnableBingXCancelTimerCommand : BingXAuthenticatedCmdlet
         {
             return;
         }
-        try
+        if (TryRun(ct => Client.EnableCancelTimerAsync(Seconds, ct), ex => Report(ex, "cancelAllAfter"), out BingXCancelTimer? timer))
         {
-            BingXCancelTimer timer = Run(ct => Client.EnableCancelTimerAsync(Seconds, ct));
             WriteVerbose($"The cancel timer is armed: BingX cancels all open spot orders at {timer.FiresAt:yyyy-MM-dd HH:mm:ss} (local time) unless it is re-armed before.");
             WriteObject(timer);
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            Report(ex, "cancelAllAfter");
         }
     }
 }

@@ -11,7 +11,7 @@ namespace BingX.PowerShell.Commands;
 [OutputType(typeof(BingXBalance))]
 public sealed class GetBingXBalanceCommand : BingXAuthenticatedCmdlet
 {
-    private readonly List<string> _assets = new List<string>();
+    private readonly RequestedNames _assets = new RequestedNames(nameof(Asset));
 
     /// <summary>Only these assets, e.g. USDT, BTC. All when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -24,33 +24,14 @@ public sealed class GetBingXBalanceCommand : BingXAuthenticatedCmdlet
     [Parameter]
     public SwitchParameter IncludeZero { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (string asset in Asset ?? Array.Empty<string>())
-        {
-            if (!_assets.Contains(asset, StringComparer.Ordinal))
-            {
-                _assets.Add(asset);
-            }
-        }
-    }
+    protected override void ProcessRecord() => _assets.Add(Asset);
 
     protected override void EndProcessing()
     {
-        bool filtered = MyInvocation.BoundParameters.ContainsKey(nameof(Asset)) || MyInvocation.ExpectingInput;
-        if (filtered && _assets.Count == 0)
-        {
-            return;
-        }
+        bool filtered = _assets.IsFilter(MyInvocation);
         // One request however many assets were asked for: the endpoint answers with all of them.
-        List<BingXBalance> balances;
-        try
+        if ((filtered && _assets.Names.Count == 0) || !TryRun(ct => Client.GetBalancesAsync(ct), ex => Report(ex, "Balance"), out List<BingXBalance>? balances))
         {
-            balances = Run(ct => Client.GetBalancesAsync(ct));
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            Report(ex, "Balance");
             return;
         }
 
@@ -62,7 +43,7 @@ public sealed class GetBingXBalanceCommand : BingXAuthenticatedCmdlet
             }
             return;
         }
-        foreach (string asset in _assets)
+        foreach (string asset in _assets.Names)
         {
             BingXBalance? balance = balances.FirstOrDefault(b => string.Equals(b.Asset, asset, StringComparison.OrdinalIgnoreCase));
             if (balance == null && IncludeZero)

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
@@ -10,17 +9,10 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BingXOrder", DefaultParameterSetName = OrderIdSet)]
 [OutputType(typeof(BingXOrder))]
-public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
+public sealed class GetBingXOrderCommand : BingXOneSymbolCmdlet
 {
     private const string OrderIdSet = "OrderId";
     private const string ClientOrderIdSet = "ClientOrderId";
-
-    /// <summary>The spot symbol the order is on, e.g. BTC-USDT.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string Symbol { get; set; } = string.Empty;
 
     /// <summary>The exchange's order ids.</summary>
     [Parameter(ParameterSetName = OrderIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -51,15 +43,6 @@ public sealed class GetBingXOrderCommand : BingXAuthenticatedCmdlet
         }
     }
 
-    private void Query(long? orderId, string? clientOrderId, object target)
-    {
-        try
-        {
-            WriteObject(Run(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct)));
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            ReportForSymbol(ex, Symbol, "it has no such order", target);
-        }
-    }
+    private void Query(long? orderId, string? clientOrderId, object target) =>
+        RunAndWrite(ct => Client.QueryOrderAsync(Symbol, orderId, clientOrderId, ct), ex => ReportForSymbol(ex, Symbol, "it has no such order", target));
 }

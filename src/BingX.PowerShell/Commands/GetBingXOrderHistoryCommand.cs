@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Completion;
-using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
 
@@ -11,15 +9,8 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BingXOrderHistory")]
 [OutputType(typeof(BingXOrder))]
-public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
+public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
 {
-    /// <summary>Only these symbols; all symbols when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string[]? Symbol { get; set; }
-
     /// <summary>Only orders in these final states: FILLED, CANCELED, FAILED (any case); all three when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -41,17 +32,11 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Since.HasValue && Until.HasValue && ToUtc(Since.Value) > ToUtc(Until.Value))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
-                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
-        }
+        RefuseBackwardRange(Since, Until);
         base.BeginProcessing();
     }
 
-    protected override void ProcessRecord() => ForEachSymbolOrAll(Symbol, Write);
-
-    private void Write(string? symbol)
+    internal override void ProcessSymbol(string? symbol)
     {
         // One status is a server-side filter; two are filtered here from the unfiltered list, which keeps the
         // pages in BingX's order (two separate queries would not interleave by time).
@@ -59,8 +44,8 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
         var query = new BingXOrderHistoryQuery
         {
             Symbol = symbol,
-            StartTime = Since.HasValue ? ToUtc(Since.Value) : (DateTimeOffset?)null,
-            EndTime = Until.HasValue ? ToUtc(Until.Value) : (DateTimeOffset?)null,
+            StartTime = ToUtc(Since),
+            EndTime = ToUtc(Until),
             Status = statuses != null && statuses.Count == 1 ? statuses.First().ToString() : null,
             Type = Type?.ToString(),
         };
@@ -88,13 +73,9 @@ public sealed class GetBingXOrderHistoryCommand : BingXAuthenticatedCmdlet
                 }
             }
         }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        catch (Exception ex) when (!IsPipelineControl(ex))
         {
             ReportForSymbol(ex, symbol, "it has no order history");
         }
     }
-
-    /// <summary>An unspecified DateTime (Get-Date's kind is Local) is local time.</summary>
-    internal static DateTimeOffset ToUtc(DateTime time) =>
-        new DateTimeOffset(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -14,14 +14,6 @@ public sealed class GetBingXServerTimeCommand : BingXCmdlet
     protected override void EndProcessing()
     {
         var client = new BingXClient(CreatePublicOptions());
-        try
-        {
-            BingXServerTime time = Run(ct => client.SynchronizeClockAsync(ct));
-            WriteObject(time);
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            Report(ex, client.Options.BaseUri);
-        }
+        RunAndWrite(ct => client.SynchronizeClockAsync(ct), ex => Report(ex, client.Options.BaseUri));
     }
 }

@@ -12,7 +12,7 @@ namespace BingX.PowerShell.Commands;
 [OutputType(typeof(BingXSymbol))]
 public sealed class GetBingXSymbolCommand : BingXCmdlet
 {
-    private readonly List<string> _symbols = new List<string>();
+    private readonly RequestedNames _symbols = new RequestedNames(nameof(Symbol));
     private BingXClient? _client;
 
     /// <summary>Only these symbols, e.g. BTC-USDT. All when omitted.</summary>
@@ -27,34 +27,15 @@ public sealed class GetBingXSymbolCommand : BingXCmdlet
         _client = new BingXClient(CreatePublicOptions());
     }
 
-    protected override void ProcessRecord()
-    {
-        foreach (string symbol in Symbol ?? Array.Empty<string>())
-        {
-            if (!_symbols.Contains(symbol, StringComparer.Ordinal))
-            {
-                _symbols.Add(symbol);
-            }
-        }
-    }
+    protected override void ProcessRecord() => _symbols.Add(Symbol);
 
     protected override void EndProcessing()
     {
-        bool filtered = MyInvocation.BoundParameters.ContainsKey(nameof(Symbol)) || MyInvocation.ExpectingInput;
-        if (filtered && _symbols.Count == 0)
-        {
-            return;
-        }
+        bool filtered = _symbols.IsFilter(MyInvocation);
         // One symbol: the exchange filters. Several: one request for the whole list, filtered here.
-        string? only = _symbols.Count == 1 ? _symbols[0] : null;
-        List<BingXSymbol> symbols;
-        try
+        string? only = _symbols.Names.Count == 1 ? _symbols.Names[0] : null;
+        if ((filtered && _symbols.Names.Count == 0) || !TryRun(ct => _client!.GetSymbolsAsync(only, ct), ex => Report(ex, only ?? "Symbols"), out List<BingXSymbol>? symbols))
         {
-            symbols = Run(ct => _client!.GetSymbolsAsync(only, ct));
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            Report(ex, only ?? "Symbols");
             return;
         }
 
@@ -66,7 +47,7 @@ public sealed class GetBingXSymbolCommand : BingXCmdlet
             }
             return;
         }
-        foreach (string name in _symbols)
+        foreach (string name in _symbols.Names)
         {
             BingXSymbol? symbol = symbols.FirstOrDefault(s => string.Equals(s.Symbol, name, StringComparison.Ordinal));
             if (symbol != null)

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Completion;
-using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
 
@@ -12,15 +10,8 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BingXTrade")]
 [OutputType(typeof(BingXTrade))]
-public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
+public sealed class GetBingXTradeCommand : BingXOneSymbolCmdlet
 {
-    /// <summary>The symbol (BingX requires one).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string Symbol { get; set; } = string.Empty;
-
     /// <summary>Only the fills of this order.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -36,18 +27,14 @@ public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Since.HasValue && Until.HasValue && GetBingXOrderHistoryCommand.ToUtc(Since.Value) > GetBingXOrderHistoryCommand.ToUtc(Until.Value))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Since is after -Until."),
-                BingXErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, Since));
-        }
+        RefuseBackwardRange(Since, Until);
         base.BeginProcessing();
     }
 
     protected override void ProcessRecord()
     {
-        DateTimeOffset end = Until.HasValue ? GetBingXOrderHistoryCommand.ToUtc(Until.Value) : DateTimeOffset.UtcNow;
-        DateTimeOffset start = Since.HasValue ? GetBingXOrderHistoryCommand.ToUtc(Since.Value) : end.AddDays(-1);
+        DateTimeOffset end = ToUtc(Until) ?? DateTimeOffset.UtcNow;
+        DateTimeOffset start = ToUtc(Since) ?? end.AddDays(-1);
         try
         {
             foreach ((DateTimeOffset from, DateTimeOffset to) in BingXClient.SplitTradeRange(start, end))
@@ -71,7 +58,7 @@ public sealed class GetBingXTradeCommand : BingXAuthenticatedCmdlet
                 }
             }
         }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+        catch (Exception ex) when (!IsPipelineControl(ex))
         {
             ReportForSymbol(ex, Symbol, "it has no fills", OrderId.HasValue ? (object)$"{Symbol} {OrderId}" : Symbol);
         }

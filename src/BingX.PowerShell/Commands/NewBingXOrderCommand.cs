@@ -122,15 +122,7 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
         {
             return;
         }
-        try
-        {
-            BingXOrder order = Run(ct => Client.PlaceOrderAsync(request, ct));
-            WriteObject(order);
-        }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
-        {
-            ReportForSymbol(ex, Symbol, "no order was placed", request.ClientOrderId);
-        }
+        RunAndWrite(ct => Client.PlaceOrderAsync(request, ct), ex => ReportForSymbol(ex, Symbol, "no order was placed", request.ClientOrderId));
     }
 
     private string? CheckCombination()

@@ -149,7 +149,7 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
                 WarnIfDifferent(symbol, listed, cancelled);
             }
         }
-        catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException))
+        catch (Exception ex) when (!IsPipelineControl(ex) && !(ex is ParameterBindingException))
         {
             ReportForSymbol(ex, symbol, "nothing was cancelled on it");
         }

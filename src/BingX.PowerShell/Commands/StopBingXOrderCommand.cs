@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
-using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
 namespace BingX.PowerShell.Commands;
@@ -13,7 +12,7 @@ namespace BingX.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "BingXOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(BingXOrder))]
-public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
+public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
 {
     /// <summary>
     /// Ids per trade/cancelOrders request. The spot page documents no maximum for orderIds/clientOrderIDs, and
@@ -33,13 +32,6 @@ public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
     private readonly List<string> _symbols = new List<string>();
     private bool _orderIdFromCommandLine;
     private bool _clientOrderIdFromCommandLine;
-
-    /// <summary>The spot symbol the orders are on, e.g. BTC-USDT.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [BingXSymbolTransformation]
-    [ValidateBingXSymbol]
-    [BingXSymbolCompleter]
-    public string Symbol { get; set; } = string.Empty;
 
     /// <summary>The exchange's order ids.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -180,7 +172,7 @@ public sealed class StopBingXOrderCommand : BingXAuthenticatedCmdlet
                     WriteNotCancelled(symbol, text(id), idKind, reason, ex);
                 }
             }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException))
+            catch (Exception ex) when (!IsPipelineControl(ex))
             {
                 ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             }

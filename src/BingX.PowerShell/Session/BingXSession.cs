@@ -3,38 +3,16 @@ using BingX.PowerShell.Client;
 namespace BingX.PowerShell.Session;
 
 /// <summary>What Connect-BingX set: the defaults every cmdlet uses unless told otherwise.</summary>
-internal sealed class BingXConnection
-{
-    public BingXConnection(Uri baseUri, BingXApiCredential credential, string? vault, string secretName, bool fromVault, int? recvWindow, TimeSpan? timeout, TimeSpan? maxRateLimitWait = null)
-    {
-        BaseUri = baseUri;
-        Credential = credential;
-        Vault = vault;
-        SecretName = secretName;
-        FromVault = fromVault;
-        RecvWindow = recvWindow;
-        Timeout = timeout;
-        MaxRateLimitWait = maxRateLimitWait;
-    }
-
-    public Uri BaseUri { get; }
-
-    public BingXApiCredential Credential { get; }
-
-    public string? Vault { get; }
-
-    public string SecretName { get; }
-
-    /// <summary>False when Connect-BingX was given -Credential.</summary>
-    public bool FromVault { get; }
-
-    public int? RecvWindow { get; }
-
-    public TimeSpan? Timeout { get; }
-
-    /// <summary>Connect-BingX -MaxRateLimitWaitSec: the session's default for every cmdlet.</summary>
-    public TimeSpan? MaxRateLimitWait { get; }
-}
+/// <param name="BaseUri">The exchange's address.</param>
+/// <param name="Credential">The key and secret, read once when connecting.</param>
+/// <param name="Vault">The vault the secret was read from (null: the default vault, or -Credential).</param>
+/// <param name="SecretName">The secret's name.</param>
+/// <param name="FromVault">False when Connect-BingX was given -Credential.</param>
+/// <param name="RecvWindow">Connect-BingX -RecvWindow, when given.</param>
+/// <param name="Timeout">Connect-BingX -TimeoutSec, when given.</param>
+/// <param name="MaxRateLimitWait">Connect-BingX -MaxRateLimitWaitSec: the session's default for every cmdlet.</param>
+internal sealed record BingXConnection(Uri BaseUri, BingXApiCredential Credential, string? Vault, string SecretName, bool FromVault, int? RecvWindow,
+    TimeSpan? Timeout, TimeSpan? MaxRateLimitWait = null);
 
 /// <summary>
 /// Process-wide, like Connect-MgGraph: one Connect-BingX serves every runspace of the process, so

@@ -15,7 +15,7 @@ internal sealed class BingXAmountTransformationAttribute : ArgumentTransformatio
 
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = ArgumentValues.Unwrap(inputData);
         if (!(value is string text))
         {
             return inputData;
@@ -37,7 +37,7 @@ internal sealed class ValidatePositiveAmountAttribute : ValidateArgumentsAttribu
 {
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+        object? value = ArgumentValues.Unwrap(arguments);
         if (value == null)
         {
             return;

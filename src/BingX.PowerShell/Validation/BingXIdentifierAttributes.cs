@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
@@ -22,15 +21,9 @@ internal sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAtt
 
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
-        if (value is string || !(value is IEnumerable items))
+        foreach (object? element in ArgumentValues.Elements(arguments))
         {
-            ValidateElement(value);
-            return;
-        }
-        foreach (object? item in items)
-        {
-            ValidateElement(item is PSObject w ? w.BaseObject : item);
+            ValidateElement(element);
         }
     }
 
@@ -53,29 +46,10 @@ internal sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAtt
     internal static bool IsValid(string? id) => id != null && Pattern.IsMatch(id);
 }
 
-/// <summary>Upper-cases text before validation, so <c>-Asset usdt</c> works. Non-strings pass through for the validator.</summary>
+/// <summary>Upper-cases asset codes before validation, so <c>-Asset usdt</c> works.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-internal sealed class BingXAssetTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class BingXAssetTransformationAttribute : UpperCaseTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-    {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        switch (value)
-        {
-            case string text:
-                return text.Trim().ToUpperInvariant();
-            case IEnumerable items when !(value is IDictionary):
-                var list = new List<object?>();
-                foreach (object? item in items)
-                {
-                    object? inner = item is PSObject w ? w.BaseObject : item;
-                    list.Add(inner is string s ? s.Trim().ToUpperInvariant() : inner);
-                }
-                return list.ToArray();
-            default:
-                return inputData;
-        }
-    }
 }
 
 /// <summary>An asset (coin) code such as USDT or BTC: upper-case letters and digits.</summary>
@@ -86,7 +60,7 @@ internal sealed class ValidateBingXAssetAttribute : ValidateEnumeratedArgumentsA
 
     protected override void ValidateElement(object element)
     {
-        object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
+        object? value = ArgumentValues.Unwrap(element);
         if (!(value is string asset) || !Pattern.IsMatch(asset))
         {
             string hint = value is string s && s.IndexOf('-') > 0 ? " That looks like a symbol; an asset is one side of it, e.g. USDT." : string.Empty;
@@ -103,20 +77,7 @@ internal sealed class ValidateBingXAssetAttribute : ValidateEnumeratedArgumentsA
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class BingXOrderIdTransformationAttribute : ArgumentTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-    {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (value is string || !(value is IEnumerable items))
-        {
-            return ToOrderId(value);
-        }
-        var list = new List<object?>();
-        foreach (object? item in items)
-        {
-            list.Add(ToOrderId(item is PSObject w ? w.BaseObject : item));
-        }
-        return list.ToArray();
-    }
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => ArgumentValues.Map(inputData, ToOrderId);
 
     private static object? ToOrderId(object? value)
     {

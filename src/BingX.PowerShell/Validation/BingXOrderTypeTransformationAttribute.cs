@@ -13,7 +13,7 @@ public sealed class BingXOrderTypeTransformationAttribute : ArgumentTransformati
 
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = ArgumentValues.Unwrap(inputData);
         if (value is BingXOrderType)
         {
             return value;

@@ -1,35 +1,12 @@
-using System.Collections;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
 namespace BingX.PowerShell.Validation;
 
-/// <summary>
-/// Normalises symbols to upper case before validation, so <c>-Symbol btc-usdt</c> works. Non-strings pass
-/// through untouched for the validator to reject.
-/// </summary>
+/// <summary>Upper-cases symbols before validation, so <c>-Symbol btc-usdt</c> works.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-internal sealed class BingXSymbolTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class BingXSymbolTransformationAttribute : UpperCaseTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-    {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        switch (value)
-        {
-            case string text:
-                return SymbolRules.Normalize(text);
-            case IEnumerable items when !(value is IDictionary):
-                var list = new List<object?>();
-                foreach (object? item in items)
-                {
-                    object? inner = item is PSObject w ? w.BaseObject : item;
-                    list.Add(inner is string s ? SymbolRules.Normalize(s) : inner);
-                }
-                return list.ToArray();
-            default:
-                return inputData;
-        }
-    }
 }
 
 /// <summary>
@@ -41,20 +18,15 @@ internal sealed class ValidateBingXSymbolAttribute : ValidateArgumentsAttribute
 {
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
-        object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+        object? value = ArgumentValues.Unwrap(arguments);
         if (value == null || value == System.Management.Automation.Internal.AutomationNull.Value)
         {
             throw new ValidationMetadataException("No symbol was given. Give a spot symbol such as BTC-USDT.");
         }
-        if (value is string || !(value is IEnumerable items))
-        {
-            ValidateElement(value);
-            return;
-        }
         int count = 0;
-        foreach (object? item in items)
+        foreach (object? element in ArgumentValues.Elements(value))
         {
-            ValidateElement(item);
+            ValidateElement(element);
             count++;
         }
         if (count == 0)
@@ -63,9 +35,8 @@ internal sealed class ValidateBingXSymbolAttribute : ValidateArgumentsAttribute
         }
     }
 
-    private static void ValidateElement(object? element)
+    private static void ValidateElement(object? value)
     {
-        object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
         if (!(value is string symbol))
         {
             throw new ValidationMetadataException($"A symbol must be a string such as BTC-USDT, not {value?.GetType().Name ?? "null"}.");
@@ -82,8 +53,6 @@ internal static class SymbolRules
 {
     // Upper-case letters and digits on both sides of one hyphen: never needs URL encoding, so it is signed as sent.
     private static readonly Regex Pattern = new Regex("^[A-Z0-9]{1,20}-[A-Z0-9]{1,20}$", RegexOptions.CultureInvariant);
-
-    public static string Normalize(string symbol) => symbol.Trim().ToUpperInvariant();
 
     public static string? Check(string symbol)
     {

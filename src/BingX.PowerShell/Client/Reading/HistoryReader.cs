@@ -27,40 +27,28 @@ internal static class HistoryReader
     }
 
     /// <summary><c>{"fills":[...]}</c>; an empty array, null or a missing list all mean no fills.</summary>
-    public static List<BingXTrade> ReadTrades(JsonElement data)
+    public static List<BingXTrade> ReadTrades(JsonElement data) => data.ReadList("fills", ReadTrade);
+
+    private static BingXTrade ReadTrade(JsonElement t)
     {
-        var trades = new List<BingXTrade>();
-        JsonElement? list = data.IsObject() ? data.Field("fills") : data.IsArray() ? data : (JsonElement?)null;
-        if (list.IsNull())
+        if (!t.IsObject())
         {
-            return trades;
+            throw new FormatException("A fill is not a JSON object.");
         }
-        if (!list!.Value.IsArray())
+        long id = t.ReadInt64("id") ?? throw new FormatException("A fill has no id.");
+        return new BingXTrade
         {
-            throw new FormatException("'fills' is not a list.");
-        }
-        foreach (JsonElement t in list.Value.EnumerateArray())
-        {
-            if (!t.IsObject())
-            {
-                throw new FormatException("A fill is not a JSON object.");
-            }
-            long id = t.ReadInt64("id") ?? throw new FormatException("A fill has no id.");
-            trades.Add(new BingXTrade
-            {
-                Symbol = t.ReadString("symbol") ?? string.Empty,
-                Id = id,
-                OrderId = t.ReadInt64("orderId") ?? 0,
-                Price = t.ReadDecimal("price") ?? 0m,
-                Qty = t.ReadDecimal("qty") ?? 0m,
-                QuoteQty = t.ReadDecimal("quoteQty") ?? 0m,
-                Commission = t.ReadDecimal("commission") ?? 0m,
-                CommissionAsset = t.ReadString("commissionAsset"),
-                Time = t.ReadTime("time"),
-                IsBuyer = t.ReadBoolean("isBuyer") ?? false,
-                IsMaker = t.ReadBoolean("isMaker") ?? false,
-            });
-        }
-        return trades;
+            Symbol = t.ReadString("symbol") ?? string.Empty,
+            Id = id,
+            OrderId = t.ReadInt64("orderId") ?? 0,
+            Price = t.ReadDecimal("price") ?? 0m,
+            Qty = t.ReadDecimal("qty") ?? 0m,
+            QuoteQty = t.ReadDecimal("quoteQty") ?? 0m,
+            Commission = t.ReadDecimal("commission") ?? 0m,
+            CommissionAsset = t.ReadString("commissionAsset"),
+            Time = t.ReadTime("time"),
+            IsBuyer = t.ReadBoolean("isBuyer") ?? false,
+            IsMaker = t.ReadBoolean("isMaker") ?? false,
+        };
     }
 }

@@ -65,6 +65,28 @@ internal static class JsonFields
     public static IEnumerable<JsonElement> Items(this JsonElement? element) =>
         element.HasValue && element.Value.ValueKind == JsonValueKind.Array ? element.Value.EnumerateArray() : Enumerable.Empty<JsonElement>();
 
+    /// <summary>
+    /// The list under <paramref name="name"/> (or <paramref name="data"/> itself when it is an array), each item read by
+    /// <paramref name="read"/>. An empty list, null or no list at all mean no items; anything else than a list throws.
+    /// </summary>
+    public static List<T> ReadList<T>(this JsonElement data, string name, Func<JsonElement, T> read)
+    {
+        JsonElement? list = data.IsObject() ? data.Field(name) : data.IsArray() ? data : (JsonElement?)null;
+        if (list.IsNull())
+        {
+            return new List<T>();
+        }
+        if (!list!.Value.IsArray())
+        {
+            throw new FormatException($"'{name}' is not a list.");
+        }
+        return list.Value.EnumerateArray().Select(read).ToList();
+    }
+
+    /// <summary>The objects of the list under <paramref name="name"/>, each read by <paramref name="read"/>; anything else is passed over.</summary>
+    public static List<T> ReadObjects<T>(this JsonElement data, string name, Func<JsonElement, T> read) =>
+        data.Field(name).Items().Where(item => item.IsObject()).Select(read).ToList();
+
     public static decimal? ReadDecimal(this JsonElement obj, string name) => ToDecimal(obj.Field(name), name);
 
     public static long? ReadInt64(this JsonElement obj, string name) => ToInt64(obj.Field(name), name);

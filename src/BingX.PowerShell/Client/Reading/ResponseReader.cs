@@ -43,24 +43,7 @@ internal static class ResponseReader
     }
 
     /// <summary><c>{"orders":[...]}</c>; an empty array, null or a missing list all mean no orders.</summary>
-    public static List<BingXOrder> ReadOrderList(JsonElement data)
-    {
-        var orders = new List<BingXOrder>();
-        JsonElement? list = data.IsObject() ? data.Field("orders") : data.IsArray() ? data : (JsonElement?)null;
-        if (list.IsNull())
-        {
-            return orders;
-        }
-        if (!list!.Value.IsArray())
-        {
-            throw new FormatException("'orders' is not a list.");
-        }
-        foreach (JsonElement item in list.Value.EnumerateArray())
-        {
-            orders.Add(ReadOrder(item));
-        }
-        return orders;
-    }
+    public static List<BingXOrder> ReadOrderList(JsonElement data) => data.ReadList("orders", ReadOrder);
 
     /// <summary>
     /// cancelOrders: <c>{"orders":[...],"fails":[{"orderId":"…","errorCode":N,"errorMessage":"…"}]}</c> (older
@@ -96,48 +79,26 @@ internal static class ResponseReader
         return new BingXCancelResult(orders, fails);
     }
 
-    public static List<BingXBalance> ReadBalances(JsonElement data)
+    public static List<BingXBalance> ReadBalances(JsonElement data) => data.ReadObjects("balances", b => new BingXBalance
     {
-        var balances = new List<BingXBalance>();
-        foreach (JsonElement b in data.Field("balances").Items())
-        {
-            if (b.IsObject())
-            {
-                balances.Add(new BingXBalance
-                {
-                    Asset = b.ReadString("asset") ?? string.Empty,
-                    Free = b.ReadDecimal("free") ?? 0m,
-                    Locked = b.ReadDecimal("locked") ?? 0m,
-                });
-            }
-        }
-        return balances;
-    }
+        Asset = b.ReadString("asset") ?? string.Empty,
+        Free = b.ReadDecimal("free") ?? 0m,
+        Locked = b.ReadDecimal("locked") ?? 0m,
+    });
 
-    public static List<BingXSymbol> ReadSymbols(JsonElement data)
+    public static List<BingXSymbol> ReadSymbols(JsonElement data) => data.ReadObjects("symbols", s => new BingXSymbol
     {
-        var symbols = new List<BingXSymbol>();
-        foreach (JsonElement s in data.Field("symbols").Items())
-        {
-            if (s.IsObject())
-            {
-                symbols.Add(new BingXSymbol
-                {
-                    Symbol = s.ReadString("symbol") ?? string.Empty,
-                    Status = (int)(s.ReadInt64("status") ?? 0),
-                    TickSize = s.ReadDecimal("tickSize") ?? 0m,
-                    StepSize = s.ReadDecimal("stepSize") ?? 0m,
-                    MinQty = s.ReadDecimal("minQty") ?? 0m,
-                    MaxQty = s.ReadDecimal("maxQty") ?? 0m,
-                    MinNotional = s.ReadDecimal("minNotional") ?? 0m,
-                    MaxNotional = s.ReadDecimal("maxNotional") ?? 0m,
-                    ApiStateBuy = s.ReadBoolean("apiStateBuy") ?? true,
-                    ApiStateSell = s.ReadBoolean("apiStateSell") ?? true,
-                });
-            }
-        }
-        return symbols;
-    }
+        Symbol = s.ReadString("symbol") ?? string.Empty,
+        Status = (int)(s.ReadInt64("status") ?? 0),
+        TickSize = s.ReadDecimal("tickSize") ?? 0m,
+        StepSize = s.ReadDecimal("stepSize") ?? 0m,
+        MinQty = s.ReadDecimal("minQty") ?? 0m,
+        MaxQty = s.ReadDecimal("maxQty") ?? 0m,
+        MinNotional = s.ReadDecimal("minNotional") ?? 0m,
+        MaxNotional = s.ReadDecimal("maxNotional") ?? 0m,
+        ApiStateBuy = s.ReadBoolean("apiStateBuy") ?? true,
+        ApiStateSell = s.ReadBoolean("apiStateSell") ?? true,
+    });
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
