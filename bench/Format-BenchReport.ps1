@@ -338,5 +338,26 @@ function Format-BeforeAfter {
         $fa = if ($null -ne $a) { ([double] $a).ToString('0.###', [cultureinfo]::InvariantCulture) } else { 'n/a' }
         $lines.Add("| $($row[0]) | $fb | $fa | $ratio |")
     }
+    # Side by side: cases 1 and 3 ran the earlier build as one more variant in the same rounds.
+    $format = { param($s) [string]::Format([cultureinfo]::InvariantCulture, '{0:0.00} (p10 {1:0.00} – p90 {2:0.00})', $s.median, $s.p10, $s.p90) }
+    $import = if ($After.cases.Contains('import')) { $After.cases.import['interleavedBefore'] }
+    $steady = if ($After.cases.Contains('steadyState')) { $After.cases.steadyState['interleavedBefore'] }
+    if ($import -or $steady) {
+        $lines.Add('')
+        $lines.Add("**Side by side.** Cases 1 and 3 also ran **$BeforeLabel** in every round, interleaved with this build; below, the median")
+        $lines.Add('over the rounds of after / before within one round (p10 – p90). These are the ratios to read: the table above compares')
+        $lines.Add('two runs minutes apart, and on a shared machine the load between them moves each median by tens of percent.')
+        $lines.Add('')
+        $lines.Add('| measure, side by side | after / before |')
+        $lines.Add('|---|---|')
+        if ($import) {
+            $lines.Add("| Import: Import-Module in-process | $(& $format $import.inProcessRatio) |")
+            $lines.Add("| Import: whole fresh pwsh that imports | $(& $format $import.wallRatio) |")
+        }
+        if ($steady) {
+            $lines.Add("| Per call, get (Get-BingXOpenOrder) | $(& $format $steady.get) |")
+            $lines.Add("| Per call, cancel (Stop-BingXOpenOrder) | $(& $format $steady.cancel) |")
+        }
+    }
     return ($lines -join "`n") + "`n"
 }

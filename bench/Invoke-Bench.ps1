@@ -49,6 +49,7 @@ $RepoRoot = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..'))
 $ModulePath = [IO.Path]::GetFullPath($ModulePath)
 $SimulatorPath = [IO.Path]::GetFullPath($SimulatorPath)
 $OutputPath = [IO.Path]::GetFullPath($OutputPath)
+if ($BeforeModulePath) { $BeforeModulePath = [IO.Path]::GetFullPath($BeforeModulePath) }
 $JsonPath = [IO.Path]::ChangeExtension($OutputPath, '.json')
 $OutRoot = Split-Path $ModulePath -Parent
 $env:BINGX_SIMULATOR_PATH = $SimulatorPath
@@ -144,6 +145,9 @@ function Invoke-ImportCase {
     $template = '$w = [Diagnostics.Stopwatch]::StartNew(); {0}; [Console]::Out.Write($w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture))'
     $variants = [ordered] @{ 'pwsh (no import)' = '$null'; 'Import-Module BingX' = "Import-Module '$ModulePath'" }
     if ($reference) { $variants["Import-Module $($reference.Name)"] = "Import-Module '$($reference.Path)'" }
+    # The earlier build in the same rounds: import time drifts with the machine's load, so only interleaving compares it.
+    $beforeName = "Import-Module BingX ($BeforeLabel)"
+    if ($BeforeModulePath) { $variants[$beforeName] = "Import-Module '$BeforeModulePath'" }
 
     $names = @($variants.Keys)
     $wall = @{}; $inProcess = @{}
@@ -170,6 +174,14 @@ function Invoke-ImportCase {
             wallMs      = Get-Statistic $wall[$name]
             addedMs     = Get-Statistic @($paired)
             inProcessMs = Get-Statistic $inProcess[$name]
+        }
+    }
+    if ($BeforeModulePath) {
+        $module = 'Import-Module BingX'
+        $case.interleavedBefore = [ordered] @{
+            label          = $BeforeLabel
+            inProcessRatio = Get-Statistic @(for ($i = 0; $i -lt $inProcess[$module].Count; $i++) { $inProcess[$module][$i] / $inProcess[$beforeName][$i] })
+            wallRatio      = Get-Statistic @(for ($i = 0; $i -lt $wall[$module].Count; $i++) { $wall[$module][$i] / $wall[$beforeName][$i] })
         }
     }
     $case.target = [ordered] @{
@@ -242,6 +254,11 @@ function Start-SteadyStateRunners {
     $runnerScript = Join-Path $PSScriptRoot 'Runners/SteadyState.ps1'
     $runners.Add((Start-BenchRunner -Name 'BingX module' -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
                 -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runnerScript, '-Client', 'Module', '-ModulePath', $ModulePath)))
+    if ($BeforeModulePath) {
+        # The earlier build as one more client in the same rounds: per-call times drift with load, only pairing compares them.
+        $runners.Add((Start-BenchRunner -Name "BingX module ($BeforeLabel)" -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
+                    -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runnerScript, '-Client', 'Module', '-ModulePath', $BeforeModulePath)))
+    }
     $runners.Add((Start-BenchRunner -Name 'HttpClient floor (C#)' -Command @($dotnet) -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
                 -ArgumentList @((Join-Path $floorOut 'HttpClientFloor.dll'))))
     $runners.Add((Start-BenchRunner -Name 'Invoke-RestMethod function' -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
@@ -369,6 +386,14 @@ function Invoke-SteadyStateCase {
                 }
             }
             $case.paired[$runner.Name] = $pairs
+        }
+        $beforeName = "BingX module ($BeforeLabel)"
+        if ($BeforeModulePath) {
+            $case.interleavedBefore = [ordered] @{ label = $BeforeLabel }
+            foreach ($op in $ops) {
+                $mine = $samples["BingX module|$op"]; $theirs = $samples["$beforeName|$op"]
+                $case.interleavedBefore[$op] = Get-Statistic @(for ($i = 0; $i -lt $mine.Count; $i++) { $mine[$i] / $theirs[$i] })
+            }
         }
         $modulePaired = $case.paired['BingX module']
         $restMethodPaired = $case.paired['Invoke-RestMethod function']

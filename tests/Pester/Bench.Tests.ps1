@@ -12,7 +12,8 @@ BeforeAll {
 
     # A child pwsh: the bench imports the module with its rate limiter on and reloads the test helpers.
     $run = Invoke-ChildPwsh -File (Join-Path $repoRoot 'bench/Invoke-Bench.ps1') -TimeoutSec 1800 -ArgumentList @(
-        '-ModulePath', $env:BINGX_MODULE_PATH, '-SimulatorPath', $env:BINGX_SIMULATOR_PATH, '-Scale', '0.01', '-OutputPath', $outputPath)
+        '-ModulePath', $env:BINGX_MODULE_PATH, '-SimulatorPath', $env:BINGX_SIMULATOR_PATH, '-Scale', '0.01', '-OutputPath', $outputPath,
+        '-BeforeModulePath', $env:BINGX_MODULE_PATH, '-BeforeLabel', 'smoke')
     $output = $run.StdOut + $run.StdErr
     $exitCode = $run.ExitCode
     $report = if (Test-Path $outputPath) { Get-Content -Raw $outputPath } else { '' }
@@ -73,6 +74,16 @@ Describe 'Benchmark smoke run' -Tag 'Bench' {
             $sent.requests | Should -Be $sent.expected -Because $client
             $sent.failed | Should -Be 0 -Because $client
         }
+    }
+
+    It 'runs the earlier build (-BeforeModulePath) side by side in cases 1 and 3, and reports after / before' {
+        $results.cases.import.variants.Keys | Should -Contain 'Import-Module BingX (smoke)'
+        $results.cases.steadyState.clients.Keys | Should -Contain 'BingX module (smoke)'
+        $results.cases.import.interleavedBefore.inProcessRatio.n | Should -BeGreaterThan 0
+        foreach ($op in 'get', 'cancel') { $results.cases.steadyState.interleavedBefore[$op].n | Should -BeGreaterThan 0 -Because $op }
+        $report | Should -BeLike '*## Before and after*'
+        $report | Should -BeLike '*| Import: Import-Module in-process | *'
+        $report | Should -BeLike '*| Per call, cancel (Stop-BingXOpenOrder) | *'
     }
 
     It 'paces the bulk cancel to one openOrders plus one cancelOpenOrders per symbol' {
