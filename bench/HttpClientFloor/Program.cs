@@ -75,23 +75,42 @@ internal static class Program
     }
 
     /// <summary>One MARKET BUY of 0.001, sent the way <paramref name="variant"/> says; returns 1 when it was placed.</summary>
-    private static async Task<int> PlaceAsync(string variant, string symbol)
+    private static Task<int> PlaceAsync(string variant, string symbol)
     {
-        string query = "quantity=0.001&side=BUY&symbol=" + symbol + "&timestamp="
-            + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "&type=MARKET";
+        string query = "quantity=0.001&side=BUY&symbol=" + symbol + "&timestamp=" + Timestamp() + "&type=MARKET";
+        return variant switch
+        {
+            "placebody" => SendSignedAsync(Http, HttpMethod.Post, "/openApi/spot/v1/trade/order", query, Placed,
+                request => request.Content = new ByteArrayContent(Array.Empty<byte>())),
+            "placeclose" => SendSignedAsync(NeverReused, HttpMethod.Post, "/openApi/spot/v1/trade/order", query, Placed,
+                request => request.Headers.ConnectionClose = true),
+            _ => SendSignedAsync(Http, HttpMethod.Post, "/openApi/spot/v1/trade/order", query, Placed),
+        };
+    }
+
+    private sealed record Result(string op, int count, double ms, double cpuMs, int orders, string? error);
+
+    /// <summary>Signs "params&amp;timestamp=..." (already in sorted order), sends it in the query, returns the order count.</summary>
+    private static Task<int> SendAsync(HttpMethod method, string path, string parameters) =>
+        SendSignedAsync(Http, method, path, parameters + "&timestamp=" + Timestamp(), OrderCount);
+
+    private static string Timestamp() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
+    private static int OrderCount(JsonElement data) => data.GetProperty("orders").GetArrayLength();
+
+    private static int Placed(JsonElement data) => 1;
+
+    /// <summary>
+    /// Signs the query (parameters in sorted order, timestamp included), sends it with the API key, throws on a
+    /// non-zero code, and reads the answer's data with <paramref name="read"/>.
+    /// </summary>
+    private static async Task<int> SendSignedAsync(HttpClient client, HttpMethod method, string path, string query,
+        Func<JsonElement, int> read, Action<HttpRequestMessage>? prepare = null)
+    {
         string signature = Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(query)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, _baseUri + "/openApi/spot/v1/trade/order?" + query + "&signature=" + signature);
+        using var request = new HttpRequestMessage(method, _baseUri + path + "?" + query + "&signature=" + signature);
         request.Headers.TryAddWithoutValidation("X-BX-APIKEY", _apiKey);
-        HttpClient client = Http;
-        if (variant == "placebody")
-        {
-            request.Content = new ByteArrayContent(Array.Empty<byte>());
-        }
-        else if (variant == "placeclose")
-        {
-            request.Headers.ConnectionClose = true;
-            client = NeverReused;
-        }
+        prepare?.Invoke(request);
         using HttpResponseMessage response = await client.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         using JsonDocument json = JsonDocument.Parse(body);
@@ -100,26 +119,6 @@ internal static class Program
         {
             throw new InvalidOperationException("BingX code " + code + ": " + json.RootElement.GetProperty("msg").GetString());
         }
-        return 1;
-    }
-
-    private sealed record Result(string op, int count, double ms, double cpuMs, int orders, string? error);
-
-    /// <summary>Signs "params&amp;timestamp=..." (already in sorted order), sends it in the query, returns the order count.</summary>
-    private static async Task<int> SendAsync(HttpMethod method, string path, string parameters)
-    {
-        string query = parameters + "&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        string signature = Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(query)));
-        using var request = new HttpRequestMessage(method, _baseUri + path + "?" + query + "&signature=" + signature);
-        request.Headers.TryAddWithoutValidation("X-BX-APIKEY", _apiKey);
-        using HttpResponseMessage response = await Http.SendAsync(request);
-        string body = await response.Content.ReadAsStringAsync();
-        using JsonDocument json = JsonDocument.Parse(body);
-        int code = json.RootElement.GetProperty("code").GetInt32();
-        if (code != 0)
-        {
-            throw new InvalidOperationException("BingX code " + code + ": " + json.RootElement.GetProperty("msg").GetString());
-        }
-        return json.RootElement.GetProperty("data").GetProperty("orders").GetArrayLength();
+        return read(json.RootElement.GetProperty("data"));
     }
 }
