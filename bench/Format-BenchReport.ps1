@@ -344,14 +344,15 @@ function Format-BeforeAfter {
     $steady = if ($After.cases.Contains('steadyState')) { $After.cases.steadyState['interleavedBefore'] }
     if ($import -or $steady) {
         $lines.Add('')
-        $lines.Add("**Side by side.** Cases 1 and 3 also ran **$BeforeLabel** in every round, interleaved with this build; below, the median")
-        $lines.Add('over the rounds of after / before within one round (p10 – p90). These are the ratios to read: the table above compares')
-        $lines.Add('two runs minutes apart, and on a shared machine the load between them moves each median by tens of percent.')
+        $lines.Add("**Side by side.** **$BeforeLabel** also ran next to this build: in case 1 as $($import.inProcessRatio.n) adjacent pairs of fresh pwsh")
+        $lines.Add('(order alternated), in case 3 as one more client in every round. Below, the median over the pairs or rounds of')
+        $lines.Add('after / before (p10 – p90). These are the ratios to read: the table above compares two runs minutes apart, and on a')
+        $lines.Add('shared machine the load between them moves each median by tens of percent.')
         $lines.Add('')
         $lines.Add('| measure, side by side | after / before |')
         $lines.Add('|---|---|')
         if ($import) {
-            $lines.Add("| Import: Import-Module in-process | $(& $format $import.inProcessRatio) |")
+            $lines.Add("| Import: Import-Module in-process ($(Format-Ms $import.afterInProcessMs.median) vs $(Format-Ms $import.beforeInProcessMs.median)) | $(& $format $import.inProcessRatio) |")
             $lines.Add("| Import: whole fresh pwsh that imports | $(& $format $import.wallRatio) |")
         }
         if ($steady) {

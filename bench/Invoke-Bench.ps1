@@ -145,9 +145,6 @@ function Invoke-ImportCase {
     $template = '$w = [Diagnostics.Stopwatch]::StartNew(); {0}; [Console]::Out.Write($w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture))'
     $variants = [ordered] @{ 'pwsh (no import)' = '$null'; 'Import-Module BingX' = "Import-Module '$ModulePath'" }
     if ($reference) { $variants["Import-Module $($reference.Name)"] = "Import-Module '$($reference.Path)'" }
-    # The earlier build in the same rounds: import time drifts with the machine's load, so only interleaving compares it.
-    $beforeName = "Import-Module BingX ($BeforeLabel)"
-    if ($BeforeModulePath) { $variants[$beforeName] = "Import-Module '$BeforeModulePath'" }
 
     $names = @($variants.Keys)
     $wall = @{}; $inProcess = @{}
@@ -176,14 +173,7 @@ function Invoke-ImportCase {
             inProcessMs = Get-Statistic $inProcess[$name]
         }
     }
-    if ($BeforeModulePath) {
-        $module = 'Import-Module BingX'
-        $case.interleavedBefore = [ordered] @{
-            label          = $BeforeLabel
-            inProcessRatio = Get-Statistic @(for ($i = 0; $i -lt $inProcess[$module].Count; $i++) { $inProcess[$module][$i] / $inProcess[$beforeName][$i] })
-            wallRatio      = Get-Statistic @(for ($i = 0; $i -lt $wall[$module].Count; $i++) { $wall[$module][$i] / $wall[$beforeName][$i] })
-        }
-    }
+    if ($BeforeModulePath) { $case.interleavedBefore = Measure-ImportAgainstBefore $template }
     $case.target = [ordered] @{
         text     = 'Import adds under 150 ms to a fresh pwsh'
         measured = $case.variants['Import-Module BingX'].addedMs.median
@@ -191,6 +181,33 @@ function Invoke-ImportCase {
         met      = $case.variants['Import-Module BingX'].addedMs.median -lt 150
     }
     $results.cases.import = $case
+}
+
+function Measure-ImportAgainstBefore([string] $Template) {
+    # This build and the earlier one in adjacent pairs, the order alternated every pair: import time drifts with the
+    # machine's load, and a process started right after another variant inherits its page cache, so only a pair of
+    # neighbours compares the two builds. Twice the case's runs, because a ratio of two noisy times is noisier still.
+    $sides = [ordered] @{ after = $ModulePath; before = $BeforeModulePath }
+    $inProcess = @{ after = [System.Collections.Generic.List[double]]::new(); before = [System.Collections.Generic.List[double]]::new() }
+    $wall = @{ after = [System.Collections.Generic.List[double]]::new(); before = [System.Collections.Generic.List[double]]::new() }
+    for ($pair = -$warmupProcesses; $pair -lt 2 * $counts.importRuns; $pair++) {
+        $order = if ($pair % 2) { 'before', 'after' } else { 'after', 'before' }
+        foreach ($side in $order) {
+            $code = $Template -f "Import-Module '$($sides[$side])'"
+            $measured = Measure-ChildProcess -Command $pwsh -ArgumentList @('-NoProfile', '-NonInteractive', '-Command', $code)
+            if ($pair -ge 0) {
+                $wall[$side].Add($measured.WallMs)
+                $inProcess[$side].Add([double]::Parse($measured.Output.Trim(), [cultureinfo]::InvariantCulture))
+            }
+        }
+    }
+    return [ordered] @{
+        label             = $BeforeLabel
+        afterInProcessMs  = Get-Statistic $inProcess.after
+        beforeInProcessMs = Get-Statistic $inProcess.before
+        inProcessRatio    = Get-Statistic @(for ($i = 0; $i -lt $inProcess.after.Count; $i++) { $inProcess.after[$i] / $inProcess.before[$i] })
+        wallRatio         = Get-Statistic @(for ($i = 0; $i -lt $wall.after.Count; $i++) { $wall.after[$i] / $wall.before[$i] })
+    }
 }
 
 # ---------------------------------------------------------------------------------------------------------------
