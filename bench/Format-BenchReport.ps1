@@ -299,66 +299,37 @@ function Format-Series($Values, [int] $Decimals = 1) {
 function Format-BeforeAfter {
     <#
     .SYNOPSIS
-        The before/after section: the same medians for an earlier build and this one, and after / before (below 1 is
-        faster). Paired measures (vs plain pwsh, vs the hand-written function, vs the HttpClient floor) come first
-        because the two runs follow each other rather than interleave.
+        The before/after section: the earlier build ran next to this one in cases 1-3 (adjacent import pairs, one
+        more first-call variant, one more steady-state client); each row is the median over the pairs or rounds of
+        after / before within one pair or round (below 1 is faster).
     #>
-    param([Parameter(Mandatory)] $Before, [Parameter(Mandatory)] $After, [string] $BeforeLabel = 'before')
-    function Get-Median($results, [string[]] $path) {
-        $node = $results
-        foreach ($key in $path) {
-            if ($null -eq $node -or -not $node.Contains($key)) { return $null }
-            $node = $node[$key]
-        }
-        return $node['median']
-    }
-    $rows = @(
-        , @('Import: ms added to a fresh pwsh (paired with plain pwsh)', @('cases', 'import', 'variants', 'Import-Module BingX', 'addedMs'))
-        , @('Import: Import-Module in-process, ms', @('cases', 'import', 'variants', 'Import-Module BingX', 'inProcessMs'))
-        , @('First call: import + credential + first signed request, ms', @('cases', 'firstCall', 'variants', 'Credential', 'totalMs'))
-        , @('First call vs the hand-written function (paired ratio)', @('cases', 'firstCall', 'variants', 'Credential', 'totalVsFunction'))
-        , @('Per call, get: ms', @('cases', 'steadyState', 'clients', 'BingX module', 'get'))
-        , @('Per call, get vs the HttpClient floor (paired ratio)', @('cases', 'steadyState', 'paired', 'BingX module', 'getVsFloor'))
-        , @('Per call, cancel: ms', @('cases', 'steadyState', 'clients', 'BingX module', 'cancel'))
-        , @('Per call, cancel vs the HttpClient floor (paired ratio)', @('cases', 'steadyState', 'paired', 'BingX module', 'cancelVsFloor'))
-    )
-    $lines = [System.Collections.Generic.List[string]]::new()
-    $lines.Add("## Before and after")
-    $lines.Add('')
-    $lines.Add("The same cases against **$BeforeLabel** (built from git by ``build.ps1 -Task Bench -BenchBefore``), run right after this")
-    $lines.Add('build''s cases on the same machine. *after / before* below 1 means this build is faster.')
-    $lines.Add('')
-    $lines.Add("| measure | $BeforeLabel | this build | after / before |")
-    $lines.Add('|---|---|---|---|')
-    foreach ($row in $rows) {
-        $b = Get-Median $Before $row[1]
-        $a = Get-Median $After $row[1]
-        $ratio = if ($b -and $a) { ($a / $b).ToString('0.00', [cultureinfo]::InvariantCulture) } else { 'n/a' }
-        $fb = if ($null -ne $b) { ([double] $b).ToString('0.###', [cultureinfo]::InvariantCulture) } else { 'n/a' }
-        $fa = if ($null -ne $a) { ([double] $a).ToString('0.###', [cultureinfo]::InvariantCulture) } else { 'n/a' }
-        $lines.Add("| $($row[0]) | $fb | $fa | $ratio |")
-    }
-    # Side by side: cases 1 and 3 ran the earlier build as one more variant in the same rounds.
+    param([Parameter(Mandatory)] $Results, [string] $BeforeLabel = 'before')
     $format = { param($s) [string]::Format([cultureinfo]::InvariantCulture, '{0:0.00} (p10 {1:0.00} – p90 {2:0.00})', $s.median, $s.p10, $s.p90) }
-    $import = if ($After.cases.Contains('import')) { $After.cases.import['interleavedBefore'] }
-    $steady = if ($After.cases.Contains('steadyState')) { $After.cases.steadyState['interleavedBefore'] }
-    if ($import -or $steady) {
-        $lines.Add('')
-        $lines.Add("**Side by side.** **$BeforeLabel** also ran next to this build: in case 1 as $($import.inProcessRatio.n) adjacent pairs of fresh pwsh")
-        $lines.Add('(order alternated), in case 3 as one more client in every round. Below, the median over the pairs or rounds of')
-        $lines.Add('after / before (p10 – p90). These are the ratios to read: the table above compares two runs minutes apart, and on a')
-        $lines.Add('shared machine the load between them moves each median by tens of percent.')
-        $lines.Add('')
-        $lines.Add('| measure, side by side | after / before |')
-        $lines.Add('|---|---|')
-        if ($import) {
-            $lines.Add("| Import: Import-Module in-process ($(Format-Ms $import.afterInProcessMs.median) vs $(Format-Ms $import.beforeInProcessMs.median)) | $(& $format $import.inProcessRatio) |")
-            $lines.Add("| Import: whole fresh pwsh that imports | $(& $format $import.wallRatio) |")
-        }
-        if ($steady) {
-            $lines.Add("| Per call, get (Get-BingXOpenOrder) | $(& $format $steady.get) |")
-            $lines.Add("| Per call, cancel (Stop-BingXOpenOrder) | $(& $format $steady.cancel) |")
-        }
+    $cases = $Results.cases
+    $import = if ($cases.Contains('import')) { $cases.import['interleavedBefore'] }
+    $firstCall = if ($cases.Contains('firstCall')) { $cases.firstCall['interleavedBefore'] }
+    $steady = if ($cases.Contains('steadyState')) { $cases.steadyState['interleavedBefore'] }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add('## Before and after')
+    $lines.Add('')
+    $lines.Add("**$BeforeLabel** (built from git by ``build.ps1 -Task Bench -BenchBefore``) ran side by side with this build in the same")
+    $lines.Add('run: in case 1 as adjacent pairs of fresh pwsh (order alternated), in case 2 as one more variant of every round, in')
+    $lines.Add('case 3 as one more client of every round. Each row is the median over the pairs or rounds of after / before measured')
+    $lines.Add('next to each other (p10 – p90); below 1 means this build is faster. Two runs minutes apart would not compare: on a')
+    $lines.Add('shared machine the load between them moves each median by tens of percent.')
+    $lines.Add('')
+    $lines.Add('| measure | after / before |')
+    $lines.Add('|---|---|')
+    if ($import) {
+        $lines.Add("| Import: Import-Module in-process ($(Format-Ms $import.afterInProcessMs.median) vs $(Format-Ms $import.beforeInProcessMs.median), $($import.inProcessRatio.n) pairs) | $(& $format $import.inProcessRatio) |")
+        $lines.Add("| Import: whole fresh pwsh that imports | $(& $format $import.wallRatio) |")
+    }
+    if ($firstCall) {
+        $lines.Add("| First call: import + credential + first signed request | $(& $format $firstCall.totalRatio) |")
+    }
+    if ($steady) {
+        $lines.Add("| Per call, get (Get-BingXOpenOrder) | $(& $format $steady.get) |")
+        $lines.Add("| Per call, cancel (Stop-BingXOpenOrder) | $(& $format $steady.cancel) |")
     }
     return ($lines -join "`n") + "`n"
 }

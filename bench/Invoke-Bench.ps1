@@ -36,8 +36,9 @@ param(
     [string] $OutputPath = (Join-Path $PSScriptRoot 'results.md'),
     [ValidateSet('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement')] [string[]] $Case = @('Import', 'FirstCall', 'SteadyState', 'BulkCancel', 'Placement'),
 
-    # An earlier build of the module (build.ps1 -BenchBefore <git ref> makes one): after the cases above, Import,
-    # FirstCall and SteadyState run again against it and the report gains a before/after section of ratios.
+    # An earlier build of the module (build.ps1 -BenchBefore <git ref> makes one): it runs next to this build in
+    # cases 1-3 (adjacent pairs, one more first-call variant, one more steady-state client) and the report gains a
+    # before/after section of paired ratios.
     [string] $BeforeModulePath,
     [string] $BeforeLabel = 'before'
 )
@@ -218,14 +219,18 @@ function Invoke-FirstCallCase {
     $account = New-SeededAccount
     $environment = Get-RunnerEnvironment $account
     $script = Join-Path $PSScriptRoot 'Runners/FirstCall.ps1'
-    $names = 'None', 'RestMethod', 'Credential', 'Connect', 'Vault'
+    $names = @('None', 'RestMethod', 'Credential', 'Connect', 'Vault')
+    # The earlier build's first call, as one more variant of every round.
+    $beforeName = 'Credential (before)'
+    if ($BeforeModulePath) { $names += $beforeName }
     $series = @{}
     foreach ($name in $names) { $series[$name] = [System.Collections.Generic.List[object]]::new() }
     for ($run = -$warmupProcesses; $run -lt $counts.firstCallRuns; $run++) {
         $offset = [math]::Max(0, $run) % $names.Count
         foreach ($i in 0..($names.Count - 1)) {
             $name = $names[($i + $offset) % $names.Count]
-            $arguments = @('-NoProfile', '-NonInteractive', '-File', $script, '-Variant', $name, '-ModulePath', $ModulePath,
+            $variant, $module = if ($name -eq $beforeName) { 'Credential', $BeforeModulePath } else { $name, $ModulePath }
+            $arguments = @('-NoProfile', '-NonInteractive', '-File', $script, '-Variant', $variant, '-ModulePath', $module,
                 '-SecretManagementPath', (Join-Path $RepoRoot 'tests/SecretManagement'),
                 '-VaultModulePath', (Join-Path $RepoRoot 'tests/SecretManagement/BingX.ContractVault'))
             $measured = Measure-ChildProcess -Command $pwsh -ArgumentList $arguments -Environment $environment
@@ -251,6 +256,13 @@ function Invoke-FirstCallCase {
             importMs = Get-Statistic @($rows.import)
             callMs   = Get-Statistic @($rows.call)
             setupMs  = Get-Statistic @($rows.setup)
+        }
+    }
+    if ($BeforeModulePath) {
+        $mine = $series['Credential']; $theirs = $series[$beforeName]
+        $case.interleavedBefore = [ordered] @{
+            label   = $BeforeLabel
+            totalRatio = Get-Statistic @(for ($i = 0; $i -lt $mine.Count; $i++) { $mine[$i].total / $theirs[$i].total })
         }
     }
     $results.cases.firstCall = $case
@@ -630,16 +642,6 @@ $json = ConvertTo-Json -InputObject $results -Depth 12
 Set-Content -Path $JsonPath -Value $json -Encoding utf8NoBOM
 $report = Format-BenchReport -Results $results -JsonFileName (Split-Path $JsonPath -Leaf)
 
-if ($BeforeModulePath) {
-    # The same cases against the earlier build, in a child pwsh like every bench run, right after this one.
-    $beforeOutput = Join-Path $OutRoot 'bench-before/results.md'
-    Write-Step "Import, FirstCall and SteadyState again against $BeforeLabel ($BeforeModulePath)"
-    # -Command, not -File: -File would pass the case list as one string.
-    $scaleText = $Scale.ToString([cultureinfo]::InvariantCulture)
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "& '$PSCommandPath' -ModulePath '$BeforeModulePath' -SimulatorPath '$SimulatorPath' -Scale $scaleText -Case Import, FirstCall, SteadyState -OutputPath '$beforeOutput'; exit `$LASTEXITCODE"
-    if ($LASTEXITCODE -ne 0) { throw "The bench of $BeforeLabel failed with exit code $LASTEXITCODE." }
-    $before = Get-Content -Raw ([IO.Path]::ChangeExtension($beforeOutput, '.json')) | ConvertFrom-Json -AsHashtable
-    $report += "`n" + (Format-BeforeAfter -Before $before -After $results -BeforeLabel $BeforeLabel)
-}
+if ($BeforeModulePath) { $report += "`n" + (Format-BeforeAfter -Results $results -BeforeLabel $BeforeLabel) }
 Set-Content -Path $OutputPath -Value $report -Encoding utf8NoBOM
 Write-Step "Done in $($results.durationSeconds) s: $OutputPath"

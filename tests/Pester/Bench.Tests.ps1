@@ -76,13 +76,15 @@ Describe 'Benchmark smoke run' -Tag 'Bench' {
         }
     }
 
-    It 'runs the earlier build (-BeforeModulePath) side by side in cases 1 and 3, and reports after / before' {
+    It 'runs the earlier build (-BeforeModulePath) side by side in cases 1, 2 and 3, and reports after / before' {
         $results.cases.import.interleavedBefore.beforeInProcessMs.n | Should -Be $results.cases.import.interleavedBefore.afterInProcessMs.n
         $results.cases.steadyState.clients.Keys | Should -Contain 'BingX module (smoke)'
         $results.cases.import.interleavedBefore.inProcessRatio.n | Should -BeGreaterThan 0
         foreach ($op in 'get', 'cancel') { $results.cases.steadyState.interleavedBefore[$op].n | Should -BeGreaterThan 0 -Because $op }
         $report | Should -BeLike '*## Before and after*'
-        $report | Should -BeLike '*| Import: Import-Module in-process (* vs *) | *'
+        $report | Should -BeLike '*| Import: Import-Module in-process (* vs *, * pairs) | *'
+        $results.cases.firstCall.interleavedBefore.totalRatio.n | Should -BeGreaterThan 0
+        $report | Should -BeLike '*| First call: import + credential + first signed request | *'
         $report | Should -BeLike '*| Per call, cancel (Stop-BingXOpenOrder) | *'
     }
 
