@@ -84,6 +84,7 @@ $counts.callsPerOp = $counts.batch * $counts.rounds
 $warmupProcesses = if ($counts.importRuns -ge 3) { 1 } else { 0 }
 
 $pwsh = Get-PwshCommandLine
+$floorCommand = $null   # Get-HttpClientFloor builds it on first use
 $getSymbol = 'BTC-USDT'
 $cancelSymbol = 'ETH-USDT'
 $seededOpen = 10
@@ -271,15 +272,22 @@ function Invoke-FirstCallCase {
 # ---------------------------------------------------------------------------------------------------------------
 # Case 3 (and 5): steady-state per-call cost, interleaved rounds across long-lived runners
 # ---------------------------------------------------------------------------------------------------------------
+function Get-HttpClientFloor {
+    # The floor client's command line; built on first use only (cases 3 and 6 both run it).
+    if (-not $script:floorCommand) {
+        Write-Step 'Building the HttpClient floor (bench/HttpClientFloor)'
+        $floorOut = Join-Path $OutRoot 'bench/HttpClientFloor'
+        $build = & dotnet build (Join-Path $PSScriptRoot 'HttpClientFloor/HttpClientFloor.csproj') -c Release -o $floorOut --nologo -v quiet -clp:NoSummary 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "Building bench/HttpClientFloor failed: $($build -join [Environment]::NewLine)" }
+        $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
+        $script:floorCommand = @($dotnet, (Join-Path $floorOut 'HttpClientFloor.dll'))
+    }
+    return $script:floorCommand
+}
+
 function Start-SteadyStateRunners {
     $runners = [System.Collections.Generic.List[object]]::new()
 
-    Write-Step 'Building the HttpClient floor (bench/HttpClientFloor)'
-    $floorOut = Join-Path $OutRoot 'bench/HttpClientFloor'
-    $build = & dotnet build (Join-Path $PSScriptRoot 'HttpClientFloor/HttpClientFloor.csproj') -c Release -o $floorOut --nologo -v quiet -clp:NoSummary 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "Building bench/HttpClientFloor failed: $($build -join [Environment]::NewLine)" }
-
-    $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
     $runnerScript = Join-Path $PSScriptRoot 'Runners/SteadyState.ps1'
     $runners.Add((Start-BenchRunner -Name 'BingX module' -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
                 -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runnerScript, '-Client', 'Module', '-ModulePath', $ModulePath)))
@@ -288,8 +296,7 @@ function Start-SteadyStateRunners {
         $runners.Add((Start-BenchRunner -Name "BingX module ($BeforeLabel)" -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
                     -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runnerScript, '-Client', 'Module', '-ModulePath', $BeforeModulePath)))
     }
-    $runners.Add((Start-BenchRunner -Name 'HttpClient floor (C#)' -Command @($dotnet) -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
-                -ArgumentList @((Join-Path $floorOut 'HttpClientFloor.dll'))))
+    $runners.Add((Start-BenchRunner -Name 'HttpClient floor (C#)' -Command (Get-HttpClientFloor) -Environment (Get-RunnerEnvironment (New-SeededAccount))))
     $runners.Add((Start-BenchRunner -Name 'Invoke-RestMethod function' -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
                 -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runnerScript, '-Client', 'RestMethod')))
     $runners.Add((Start-BenchRunner -Name 'PowerShell + HttpClient' -Command $pwsh -Environment (Get-RunnerEnvironment (New-SeededAccount)) `
@@ -555,14 +562,10 @@ function Invoke-PlacementCase {
     }
     Write-Step "Case 6: placement, $($counts.callsPerOp) MARKET orders per variant in $($counts.rounds) interleaved rounds of $($counts.batch)"
     Set-SimSetting -Simulator $sim -RateLimits $false | Out-Null
-    $floorOut = Join-Path $OutRoot 'bench/HttpClientFloor'
-    $build = & dotnet build (Join-Path $PSScriptRoot 'HttpClientFloor/HttpClientFloor.csproj') -c Release -o $floorOut --nologo -v quiet -clp:NoSummary 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "Building bench/HttpClientFloor failed: $($build -join [Environment]::NewLine)" }
-    $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
     $rich = @{ USDT = '100000000'; BTC = '100' }
     $floorAccount = New-SimAccount -Simulator $sim -Balances $rich
     $moduleAccount = New-SimAccount -Simulator $sim -Balances $rich
-    $floor = Start-BenchRunner -Name 'HttpClient floor (C#)' -Command @($dotnet) -Environment (Get-RunnerEnvironment $floorAccount) -ArgumentList @((Join-Path $floorOut 'HttpClientFloor.dll'))
+    $floor = Start-BenchRunner -Name 'HttpClient floor (C#)' -Command (Get-HttpClientFloor) -Environment (Get-RunnerEnvironment $floorAccount)
     # The module in this process, its limiter off for the case (5 orders/s would measure pacing, not the request).
     Import-Module $ModulePath
     $limiter = [BingX.PowerShell.BingXOrder].Assembly.GetType('BingX.PowerShell.Client.RateLimiting.RequestRateLimiter', $true)
