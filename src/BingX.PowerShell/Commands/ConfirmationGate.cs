@@ -15,14 +15,11 @@ internal static class ConfirmationGate
     /// True to go ahead. With -Force (and neither -WhatIf, $WhatIfPreference nor an explicit -Confirm) no prompt
     /// is shown; otherwise ShouldProcess decides, which writes the "What if:" text or asks as $ConfirmPreference says.
     /// </summary>
-    public static bool Confirm(PSCmdlet cmdlet, bool force, string description, string warning, string caption) =>
-        SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, description, warning, caption);
-
-    /// <summary>As above, for ShouldProcess(target, action).</summary>
     public static bool Confirm(PSCmdlet cmdlet, bool force, string target, string action) =>
         SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, target, action);
 
-    private static bool SkipsPrompt(PSCmdlet cmdlet, bool force) => force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet);
+    /// <summary>-Force, and neither -WhatIf, $WhatIfPreference nor an explicit -Confirm: go ahead without ShouldProcess.</summary>
+    public static bool SkipsPrompt(PSCmdlet cmdlet, bool force) => force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet);
 
     /// <summary>ShouldProcess; a prompt the host cannot show becomes a terminating BingXConfirmationRequired.</summary>
     public static bool ShouldProcessOrRefuse(PSCmdlet cmdlet, string description, string warning, string caption) =>

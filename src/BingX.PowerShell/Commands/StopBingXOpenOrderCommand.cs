@@ -191,13 +191,12 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
     private List<BingXOrder>? Confirm(string? symbol, out bool proceed)
     {
         string scope = symbol ?? "ALL symbols";
-        bool whatIf = ConfirmationGate.WhatIfRequested(this);
-        if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
+        if (ConfirmationGate.SkipsPrompt(this, Force))
         {
             proceed = true;
             return null;
         }
-        if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
+        if (!ConfirmationGate.WhatIfRequested(this) && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
         {
             proceed = ConfirmationGate.ShouldProcessOrRefuse(this, scope, "Cancel all open orders", "Stop-BingXOpenOrder");
             return null;

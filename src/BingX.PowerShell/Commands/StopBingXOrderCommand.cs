@@ -189,13 +189,12 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
     private bool ConfirmSymbol(string symbol, PendingCancels pending)
     {
         int count = pending.OrderIds.Items.Count + pending.ClientOrderIds.Items.Count;
-        bool whatIf = ConfirmationGate.WhatIfRequested(this);
-        if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
+        if (ConfirmationGate.SkipsPrompt(this, Force))
         {
             return true;
         }
         string header = count == 1 ? $"Cancel 1 order on {symbol}" : $"Cancel {count} orders on {symbol}";
-        if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
+        if (!ConfirmationGate.WhatIfRequested(this) && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
         {
             return ConfirmationGate.ShouldProcessOrRefuse(this, header, header + "?", "Stop-BingXOrder");
         }
