@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Text;
 
 namespace BingX.PowerShell.Commands;
 
@@ -45,6 +46,28 @@ internal static class ConfirmationGate
                 BingXErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, description));
             throw; // not reached: ThrowTerminatingError always throws
         }
+    }
+
+    /// <summary>
+    /// ":" and one indented line each, for a ShouldProcess text; past <paramref name="max"/> lines, "... and N more".
+    /// Nothing for no lines.
+    /// </summary>
+    public static string Listing(IReadOnlyList<string> lines, int max)
+    {
+        if (lines.Count == 0)
+        {
+            return string.Empty;
+        }
+        var text = new StringBuilder(":");
+        foreach (string line in lines.Take(max))
+        {
+            text.Append(Environment.NewLine).Append("  ").Append(line);
+        }
+        if (lines.Count > max)
+        {
+            text.Append(Environment.NewLine).Append("  ... and ").Append(lines.Count - max).Append(" more");
+        }
+        return text.ToString();
     }
 
     public static bool WhatIfRequested(PSCmdlet cmdlet) =>

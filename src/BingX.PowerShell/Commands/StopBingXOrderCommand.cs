@@ -213,8 +213,8 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
             ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             return false;
         }
-        string description = header + List(lines, int.MaxValue);
-        string warning = header + "?" + List(lines, IdsNamedInTarget);
+        string description = header + ConfirmationGate.Listing(lines, int.MaxValue);
+        string warning = header + "?" + ConfirmationGate.Listing(lines, IdsNamedInTarget);
         return ConfirmationGate.ShouldProcessOrRefuse(this, description, warning, "Stop-BingXOrder");
     }
 
@@ -232,20 +232,6 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
             lines.Add(order != null ? StopBingXOpenOrderCommand.OrderLine(order) : $"client order id {id} on {symbol} (not open now)");
         }
         return lines;
-    }
-
-    private static string List(List<string> lines, int max)
-    {
-        var text = new System.Text.StringBuilder(":");
-        foreach (string line in lines.Take(max))
-        {
-            text.Append(Environment.NewLine).Append("  ").Append(line);
-        }
-        if (lines.Count > max)
-        {
-            text.Append(Environment.NewLine).Append("  ... and ").Append(lines.Count - max).Append(" more");
-        }
-        return text.ToString();
     }
 
     private void WriteNotCancelled(string symbol, string id, string idKind, string reason, Exception? inner)
