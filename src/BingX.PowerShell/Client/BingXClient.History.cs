@@ -30,14 +30,14 @@ internal sealed partial class BingXClient
         JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken,
             Param("type", "ACTIVATE"),
             Param("timeOut", seconds.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
-        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, seconds)), "ACTIVATED", "armed");
+        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, seconds)), "ACTIVATED", "arm");
     }
 
     /// <summary>Stops the countdown: open orders stay. A FAILED answer is an error.</summary>
     public async Task<BingXCancelTimer> DisableCancelTimerAsync(CancellationToken cancellationToken)
     {
         JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken, Param("type", "CLOSE")).ConfigureAwait(false);
-        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, 0)), "CLOSED", "closed");
+        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, 0)), "CLOSED", "close");
     }
 
     private static BingXCancelTimer RequireTimerStatus(BingXCancelTimer timer, string expected, string verb)
@@ -48,7 +48,7 @@ internal sealed partial class BingXClient
         }
         string why = string.IsNullOrEmpty(timer.Note) ? "no reason given" : timer.Note!;
         throw new BingXException(BingXErrorIds.CancelTimerRefused, BingXErrorKind.ApiError,
-            $"BingX did not {(verb == "armed" ? "arm" : "close")} the cancel timer: it answered {(string.IsNullOrEmpty(timer.Status) ? "no status" : timer.Status)} ({why}). " +
+            $"BingX did not {verb} the cancel timer: it answered {(string.IsNullOrEmpty(timer.Status) ? "no status" : timer.Status)} ({why}). " +
             "BingX refuses this while it is still cancelling all open orders after the timer fired; check the open orders, then try again.",
             BingXEndpoint.CancelAllAfter.Path);
     }
