@@ -144,13 +144,13 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
                 if (batch.Count == 1)
                 {
                     BingXOrder order = Run(ct => cancelOne(batch, ct));
-                    Cancelled(order);
+                    WriteObject(order);
                     continue;
                 }
                 BingXCancelResult result = Run(ct => cancelMany(batch, ct));
                 foreach (BingXOrder order in result.Orders)
                 {
-                    Cancelled(order);
+                    WriteObject(order);
                 }
                 foreach (BingXCancelFailure fail in result.Fails)
                 {
@@ -178,8 +178,6 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
             }
         }
     }
-
-    private void Cancelled(BingXOrder order) => WriteObject(order);
 
     /// <summary>
     /// One confirmation per symbol, naming each order (side, quantity, price, client id) the way
