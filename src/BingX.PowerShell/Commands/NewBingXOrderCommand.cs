@@ -188,22 +188,6 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
     }
 
     /// <summary>bx + 30 random letters and digits: what finds the order again if the answer to placing it is lost.</summary>
-    internal static string NewClientOrderId()
-    {
-        var id = new StringBuilder(GeneratedIdPrefix, GeneratedIdPrefix.Length + GeneratedIdRandomLength);
-        var buffer = new byte[1];
-        using (RandomNumberGenerator random = RandomNumberGenerator.Create())
-        {
-            while (id.Length < GeneratedIdPrefix.Length + GeneratedIdRandomLength)
-            {
-                random.GetBytes(buffer);
-                // 248 = 4 * 62: rejecting the rest keeps every character equally likely.
-                if (buffer[0] < 248)
-                {
-                    id.Append(Alphanumerics[buffer[0] % Alphanumerics.Length]);
-                }
-            }
-        }
-        return id.ToString();
-    }
+    internal static string NewClientOrderId() =>
+        GeneratedIdPrefix + RandomNumberGenerator.GetString(Alphanumerics, GeneratedIdRandomLength);
 }
