@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security.Cryptography;
-using System.Text;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
@@ -161,8 +160,6 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
     /// <summary>"Place BUY LIMIT order: quantity 0.001 at price 30000, client order id bx…": everything that decides what trades.</summary>
     private static string Describe(BingXOrderRequest request)
     {
-        var text = new StringBuilder();
-        text.Append("Place ").Append(request.Side).Append(' ').Append(request.Type).Append(" order: ");
         var parts = new List<string>();
         if (request.Quantity.HasValue)
         {
@@ -183,8 +180,7 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
             parts.Add("time in force " + request.TimeInForce);
         }
         parts.Add("client order id " + request.ClientOrderId);
-        text.Append(string.Join(", ", parts));
-        return text.ToString();
+        return $"Place {request.Side} {request.Type} order: " + string.Join(", ", parts);
     }
 
     /// <summary>bx + 30 random letters and digits: what finds the order again if the answer to placing it is lost.</summary>
