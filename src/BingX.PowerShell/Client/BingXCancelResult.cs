@@ -1,29 +1,11 @@
 namespace BingX.PowerShell.Client;
 
 /// <summary>The answer to one trade/cancelOrders request with process=1: what was cancelled and what was not.</summary>
-internal sealed class BingXCancelResult
-{
-    public BingXCancelResult(List<BingXOrder> orders, List<BingXCancelFailure> fails)
-    {
-        Orders = orders;
-        Fails = fails;
-    }
+/// <param name="Orders">The orders cancelled.</param>
+/// <param name="Fails">The ids the exchange refused to cancel.</param>
+internal sealed record BingXCancelResult(List<BingXOrder> Orders, List<BingXCancelFailure> Fails);
 
-    public List<BingXOrder> Orders { get; }
-
-    public List<BingXCancelFailure> Fails { get; }
-}
-
-/// <summary>One entry of <c>fails[]</c>: the id as the exchange echoed it (a string there) and its reason.</summary>
-internal sealed class BingXCancelFailure
-{
-    public BingXCancelFailure(string id, string reason)
-    {
-        Id = id;
-        Reason = reason;
-    }
-
-    public string Id { get; }
-
-    public string Reason { get; }
-}
+/// <summary>One entry of <c>fails[]</c>.</summary>
+/// <param name="Id">The id as the exchange echoed it (a string there).</param>
+/// <param name="Reason">The exchange's reason, with its code when it gave one.</param>
+internal sealed record BingXCancelFailure(string Id, string Reason);

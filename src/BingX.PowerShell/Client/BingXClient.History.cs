@@ -30,14 +30,14 @@ internal sealed partial class BingXClient
         JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken,
             Param("type", "ACTIVATE"),
             Param("timeOut", seconds.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
-        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, seconds)), "ACTIVATED", "armed");
+        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, seconds)), "ACTIVATED", "arm");
     }
 
     /// <summary>Stops the countdown: open orders stay. A FAILED answer is an error.</summary>
     public async Task<BingXCancelTimer> DisableCancelTimerAsync(CancellationToken cancellationToken)
     {
         JsonElement data = await SendAsync(BingXEndpoint.CancelAllAfter, cancellationToken, Param("type", "CLOSE")).ConfigureAwait(false);
-        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, 0)), "CLOSED", "closed");
+        return RequireTimerStatus(Read(BingXEndpoint.CancelAllAfter, () => HistoryReader.ReadCancelTimer(data, 0)), "CLOSED", "close");
     }
 
     private static BingXCancelTimer RequireTimerStatus(BingXCancelTimer timer, string expected, string verb)
@@ -48,13 +48,13 @@ internal sealed partial class BingXClient
         }
         string why = string.IsNullOrEmpty(timer.Note) ? "no reason given" : timer.Note!;
         throw new BingXException(BingXErrorIds.CancelTimerRefused, BingXErrorKind.ApiError,
-            $"BingX did not {(verb == "armed" ? "arm" : "close")} the cancel timer: it answered {(string.IsNullOrEmpty(timer.Status) ? "no status" : timer.Status)} ({why}). " +
+            $"BingX did not {verb} the cancel timer: it answered {(string.IsNullOrEmpty(timer.Status) ? "no status" : timer.Status)} ({why}). " +
             "BingX refuses this while it is still cancelling all open orders after the timer fired; check the open orders, then try again.",
             BingXEndpoint.CancelAllAfter.Path);
     }
 
     /// <summary>
-    /// One page of closed orders (trade/historyOrders), as BingX orders them (most recent first).
+    /// One page of <see cref="HistoryPageSize"/> closed orders (trade/historyOrders), as BingX orders them (most recent first).
     /// </summary>
     public async Task<List<BingXOrder>> GetOrderHistoryPageAsync(BingXOrderHistoryQuery query, int pageIndex, CancellationToken cancellationToken)
     {
@@ -65,12 +65,15 @@ internal sealed partial class BingXClient
             Param("status", query.Status),
             Param("type", query.Type),
             Param("pageIndex", pageIndex.ToString(CultureInfo.InvariantCulture)),
-            Param("pageSize", query.PageSize.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            Param("pageSize", HistoryPageSize.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return Read(BingXEndpoint.HistoryOrders, () => ResponseReader.ReadOrderList(data));
     }
 
-    /// <summary>One call of trade/myTrades: the fills of one symbol in [start, end] (at most 7 days apart), oldest first.</summary>
-    public async Task<List<BingXTrade>> GetTradesAsync(string symbol, long? orderId, DateTimeOffset? start, DateTimeOffset? end, long? fromId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One call of trade/myTrades: up to <see cref="TradeLimit"/> fills of one symbol in [start, end] (at most 7 days
+    /// apart), oldest first.
+    /// </summary>
+    public async Task<List<BingXTrade>> GetTradesAsync(string symbol, long? orderId, DateTimeOffset? start, DateTimeOffset? end, long? fromId, CancellationToken cancellationToken)
     {
         if (start.HasValue && end.HasValue && end.Value - start.Value > TradeMaxSpan)
         {
@@ -82,7 +85,7 @@ internal sealed partial class BingXClient
             Param("startTime", start.HasValue ? WireFormat.Int64(start.Value.ToUnixTimeMilliseconds()) : null),
             Param("endTime", end.HasValue ? WireFormat.Int64(end.Value.ToUnixTimeMilliseconds()) : null),
             Param("fromId", fromId.HasValue ? WireFormat.Int64(fromId.Value) : null),
-            Param("limit", limit.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            Param("limit", TradeLimit.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return Read(BingXEndpoint.MyTrades, () => HistoryReader.ReadTrades(data));
     }
 
@@ -117,6 +120,4 @@ internal sealed class BingXOrderHistoryQuery
     public string? Status { get; set; }
 
     public string? Type { get; set; }
-
-    public int PageSize { get; set; } = BingXClient.HistoryPageSize;
 }

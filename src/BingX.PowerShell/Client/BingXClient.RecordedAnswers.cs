@@ -47,7 +47,7 @@ internal sealed partial class BingXClient
         }
         if (endpoint == BingXEndpoint.ServerTime)
         {
-            return Read(endpoint, () => data.ReadInt64("serverTime") ?? throw new FormatException("There is no serverTime."));
+            return ClockSync.ReadServerTime(data);
         }
         return Read(endpoint, () => ResponseReader.ReadOrder(data));
     }

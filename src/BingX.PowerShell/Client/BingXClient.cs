@@ -144,9 +144,8 @@ internal sealed partial class BingXClient
             catch (FormatException ex)
             {
                 // The exchange answered "done" with something that is not an order: it was most likely placed.
-                lost = new BingXTransportException(BingXErrorIds.InvalidResponse, BingXErrorKind.InvalidResponse,
-                    $"BingX's answer to {endpoint} does not have the documented shape: {ex.Message}", endpoint.Path, 200, ex)
-                { OutcomeUnknown = true };
+                lost = ShapeError(endpoint, ex);
+                lost.OutcomeUnknown = true;
             }
         }
         catch (BingXException ex) when (PlacementRecovery.IsOutcomeUnknown(ex))
@@ -195,8 +194,11 @@ internal sealed partial class BingXClient
         }
         catch (FormatException ex)
         {
-            throw new BingXTransportException(BingXErrorIds.InvalidResponse, BingXErrorKind.InvalidResponse,
-                $"BingX's answer to {endpoint} does not have the documented shape: {ex.Message}", endpoint.Path, 200, ex);
+            throw ShapeError(endpoint, ex);
         }
     }
+
+    private static BingXTransportException ShapeError(BingXEndpoint endpoint, FormatException ex) =>
+        new BingXTransportException(BingXErrorIds.InvalidResponse, BingXErrorKind.InvalidResponse,
+            $"BingX's answer to {endpoint} does not have the documented shape: {ex.Message}", endpoint.Path, 200, ex);
 }

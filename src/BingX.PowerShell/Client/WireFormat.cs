@@ -20,13 +20,5 @@ internal static class WireFormat
 
     public static string Int64(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Join(IEnumerable<long> values)
-    {
-        var parts = new List<string>();
-        foreach (long value in values)
-        {
-            parts.Add(Int64(value));
-        }
-        return string.Join(",", parts);
-    }
+    public static string Join(IEnumerable<long> values) => string.Join(",", values.Select(Int64));
 }

@@ -18,8 +18,8 @@ public abstract class BingXAuthenticatedCmdlet : BingXCredentialCmdlet
 
     internal BingXClientOptions CreateAuthenticatedOptions()
     {
-        BingXClientOptions options = CreatePublicOptions();
         BingXConnection? connection = BingXSession.Current;
+        BingXClientOptions options = CreatePublicOptions(connection);
         options.Credential = ResolveCredential(connection, out _);
         options.RecvWindow = RequestedRecvWindow ?? connection?.RecvWindow;
         return options;

@@ -85,12 +85,13 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
     internal TimeSpan? RequestedMaxRateLimitWait =>
         MyInvocation.BoundParameters.ContainsKey(nameof(MaxRateLimitWaitSec)) ? TimeSpan.FromSeconds(MaxRateLimitWaitSec) : (TimeSpan?)null;
 
-    /// <summary>Options for a client that talks to the connected (or default) exchange, without credentials.</summary>
-    internal BingXClientOptions CreatePublicOptions()
-    {
-        BingXConnection? connection = BingXSession.Current;
-        return CreateOptions(connection?.BaseUri ?? BingXSession.DefaultBaseUri, connection);
-    }
+    /// <summary>
+    /// Options for a client that talks to <paramref name="connection"/>'s exchange (the default one without a
+    /// connection), without credentials. The caller reads <see cref="BingXSession.Current"/> once and passes it, so
+    /// a Connect-BingX in another runspace cannot give one invocation one connection's address and another's key.
+    /// </summary>
+    internal BingXClientOptions CreatePublicOptions(BingXConnection? connection) =>
+        CreateOptions(connection?.BaseUri ?? BingXSession.DefaultBaseUri, connection);
 
     /// <summary>
     /// Options for a client of <paramref name="baseUri"/>, without credentials: this command's -TimeoutSec and

@@ -41,14 +41,12 @@ public sealed class BingXErrorRecord : ErrorRecord
             throw new ArgumentException("Give the error a message.", nameof(message));
         }
         Exception exception;
-        ErrorCategory category;
         string? endpoint = details.String("Endpoint");
         int httpStatus = details.Int("HttpStatus") ?? 200;
         switch (errorId)
         {
             case BingXErrorIds.RateLimited:
-                var limited = new BingXRateLimitedException(details.Int("Code") ?? 100410, message, httpStatus, endpoint, details.Time("RetryAfter"));
-                exception = limited;
+                exception = new BingXRateLimitedException(details.Int("Code") ?? 100410, message, httpStatus, endpoint, details.Time("RetryAfter"));
                 break;
             case BingXErrorIds.AuthenticationFailed:
             case BingXErrorIds.PermissionDenied:
@@ -92,7 +90,6 @@ public sealed class BingXErrorRecord : ErrorRecord
             case BingXErrorIds.InvalidParameter:
             case BingXErrorIds.InsecureBaseUri:
             case BingXErrorIds.ConflictingCredentialParameters:
-                return new Built(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, details);
             case BingXErrorIds.PipedOrderRefused:
                 return new Built(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, details);
             case BingXErrorIds.ConfirmationRequired:
@@ -116,8 +113,7 @@ public sealed class BingXErrorRecord : ErrorRecord
         {
             bingx.OutcomeUnknown = unknown;
         }
-        category = BingXCmdlet.CategoryOf(bingx.Kind);
-        return new Built(exception, errorId, category, details);
+        return new Built(exception, errorId, BingXCmdlet.CategoryOf(bingx.Kind), details);
     }
 
     /// <summary>The kind of an ErrorId that the exchange's codes map to, and its usual code (the one a mock gets when it gives none).</summary>

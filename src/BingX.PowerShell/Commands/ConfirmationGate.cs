@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Text;
 
 namespace BingX.PowerShell.Commands;
 
@@ -15,14 +16,11 @@ internal static class ConfirmationGate
     /// True to go ahead. With -Force (and neither -WhatIf, $WhatIfPreference nor an explicit -Confirm) no prompt
     /// is shown; otherwise ShouldProcess decides, which writes the "What if:" text or asks as $ConfirmPreference says.
     /// </summary>
-    public static bool Confirm(PSCmdlet cmdlet, bool force, string description, string warning, string caption) =>
-        SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, description, warning, caption);
-
-    /// <summary>As above, for ShouldProcess(target, action).</summary>
     public static bool Confirm(PSCmdlet cmdlet, bool force, string target, string action) =>
         SkipsPrompt(cmdlet, force) || ShouldProcessOrRefuse(cmdlet, target, action);
 
-    private static bool SkipsPrompt(PSCmdlet cmdlet, bool force) => force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet);
+    /// <summary>-Force, and neither -WhatIf, $WhatIfPreference nor an explicit -Confirm: go ahead without ShouldProcess.</summary>
+    public static bool SkipsPrompt(PSCmdlet cmdlet, bool force) => force && !WhatIfRequested(cmdlet) && !ConfirmRequested(cmdlet);
 
     /// <summary>ShouldProcess; a prompt the host cannot show becomes a terminating BingXConfirmationRequired.</summary>
     public static bool ShouldProcessOrRefuse(PSCmdlet cmdlet, string description, string warning, string caption) =>
@@ -48,6 +46,28 @@ internal static class ConfirmationGate
                 BingXErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, description));
             throw; // not reached: ThrowTerminatingError always throws
         }
+    }
+
+    /// <summary>
+    /// ":" and one indented line each, for a ShouldProcess text; past <paramref name="max"/> lines, "... and N more".
+    /// Nothing for no lines.
+    /// </summary>
+    public static string Listing(IReadOnlyList<string> lines, int max)
+    {
+        if (lines.Count == 0)
+        {
+            return string.Empty;
+        }
+        var text = new StringBuilder(":");
+        foreach (string line in lines.Take(max))
+        {
+            text.Append(Environment.NewLine).Append("  ").Append(line);
+        }
+        if (lines.Count > max)
+        {
+            text.Append(Environment.NewLine).Append("  ... and ").Append(lines.Count - max).Append(" more");
+        }
+        return text.ToString();
     }
 
     public static bool WhatIfRequested(PSCmdlet cmdlet) =>

@@ -59,7 +59,7 @@ public sealed class ConnectBingXCommand : BingXCredentialCmdlet
             CheckKey(client, credential);
         }
 
-        BingXSession.Current = new BingXConnection(baseUri, credential, Vault, secretName, Credential == null, recvWindow, RequestedTimeout, RequestedMaxRateLimitWait);
+        BingXSession.Current = new BingXConnection(baseUri, credential, Vault, secretName, recvWindow, RequestedTimeout, RequestedMaxRateLimitWait);
         WriteVerbose(time == null
             ? $"Connected to {baseUri} as {credential.RedactedApiKey} without checking (-SkipCheck)."
             : $"Connected to {baseUri} as {credential.RedactedApiKey}; key checked; clock offset {time.Offset.TotalMilliseconds:0} ms.");

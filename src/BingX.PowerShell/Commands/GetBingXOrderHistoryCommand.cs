@@ -62,7 +62,7 @@ public sealed class GetBingXOrderHistoryCommand : BingXPerSymbolCmdlet
                         WriteObject(order);
                     }
                 }
-                if (orders.Count < query.PageSize)
+                if (orders.Count < BingXClient.HistoryPageSize)
                 {
                     return;
                 }

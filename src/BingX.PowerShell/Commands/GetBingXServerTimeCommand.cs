@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
+using BingX.PowerShell.Session;
 
 namespace BingX.PowerShell.Commands;
 
@@ -13,7 +14,7 @@ public sealed class GetBingXServerTimeCommand : BingXCmdlet
 {
     protected override void EndProcessing()
     {
-        var client = new BingXClient(CreatePublicOptions());
+        var client = new BingXClient(CreatePublicOptions(BingXSession.Current));
         RunAndWrite(ct => client.SynchronizeClockAsync(ct), ex => Report(ex, client.Options.BaseUri));
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BingX.PowerShell.Client;
+using BingX.PowerShell.Session;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
 
@@ -24,7 +25,7 @@ public sealed class GetBingXSymbolCommand : BingXCmdlet
 
     protected override void BeginProcessing()
     {
-        _client = new BingXClient(CreatePublicOptions());
+        _client = new BingXClient(CreatePublicOptions(BingXSession.Current));
     }
 
     protected override void ProcessRecord() => _symbols.Add(Symbol);

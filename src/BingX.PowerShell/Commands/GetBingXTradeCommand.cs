@@ -42,7 +42,7 @@ public sealed class GetBingXTradeCommand : BingXOneSymbolCmdlet
                 long? fromId = null;
                 while (true)
                 {
-                    List<BingXTrade> trades = Run(ct => Client.GetTradesAsync(Symbol, OrderId, from, to, fromId, BingXClient.TradeLimit, ct));
+                    List<BingXTrade> trades = Run(ct => Client.GetTradesAsync(Symbol, OrderId, from, to, fromId, ct));
                     WriteVerbose($"Fills of {Symbol} from {from:u} to {to:u}{(fromId.HasValue ? $" from id {fromId}" : string.Empty)}: {trades.Count}.");
                     long lastId = 0;
                     foreach (BingXTrade trade in trades)

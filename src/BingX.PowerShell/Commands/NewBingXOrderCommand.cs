@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security.Cryptography;
-using System.Text;
 using BingX.PowerShell.Client;
 using BingX.PowerShell.Completion;
 using BingX.PowerShell.Validation;
@@ -161,8 +160,6 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
     /// <summary>"Place BUY LIMIT order: quantity 0.001 at price 30000, client order id bx…": everything that decides what trades.</summary>
     private static string Describe(BingXOrderRequest request)
     {
-        var text = new StringBuilder();
-        text.Append("Place ").Append(request.Side).Append(' ').Append(request.Type).Append(" order: ");
         var parts = new List<string>();
         if (request.Quantity.HasValue)
         {
@@ -183,27 +180,10 @@ public sealed class NewBingXOrderCommand : BingXAuthenticatedCmdlet
             parts.Add("time in force " + request.TimeInForce);
         }
         parts.Add("client order id " + request.ClientOrderId);
-        text.Append(string.Join(", ", parts));
-        return text.ToString();
+        return $"Place {request.Side} {request.Type} order: " + string.Join(", ", parts);
     }
 
     /// <summary>bx + 30 random letters and digits: what finds the order again if the answer to placing it is lost.</summary>
-    internal static string NewClientOrderId()
-    {
-        var id = new StringBuilder(GeneratedIdPrefix, GeneratedIdPrefix.Length + GeneratedIdRandomLength);
-        var buffer = new byte[1];
-        using (RandomNumberGenerator random = RandomNumberGenerator.Create())
-        {
-            while (id.Length < GeneratedIdPrefix.Length + GeneratedIdRandomLength)
-            {
-                random.GetBytes(buffer);
-                // 248 = 4 * 62: rejecting the rest keeps every character equally likely.
-                if (buffer[0] < 248)
-                {
-                    id.Append(Alphanumerics[buffer[0] % Alphanumerics.Length]);
-                }
-            }
-        }
-        return id.ToString();
-    }
+    internal static string NewClientOrderId() =>
+        GeneratedIdPrefix + RandomNumberGenerator.GetString(Alphanumerics, GeneratedIdRandomLength);
 }

@@ -191,13 +191,12 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
     private List<BingXOrder>? Confirm(string? symbol, out bool proceed)
     {
         string scope = symbol ?? "ALL symbols";
-        bool whatIf = ConfirmationGate.WhatIfRequested(this);
-        if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
+        if (ConfirmationGate.SkipsPrompt(this, Force))
         {
             proceed = true;
             return null;
         }
-        if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
+        if (!ConfirmationGate.WhatIfRequested(this) && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
         {
             proceed = ConfirmationGate.ShouldProcessOrRefuse(this, scope, "Cancel all open orders", "Stop-BingXOpenOrder");
             return null;
@@ -215,8 +214,9 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
         string target = symbol == null
             ? $"ALL symbols ({open.Count} open order{Plural(open.Count)} on {symbolCount} symbol{Plural(symbolCount)})"
             : $"{symbol} ({open.Count} open order{Plural(open.Count)})";
-        string description = $"Cancel all open orders on {target}{Describe(open, int.MaxValue)}";
-        string warning = $"Cancel all open orders on {target}?{Describe(open, OrdersListedInPrompt)}";
+        List<string> lines = open.Select(OrderLine).ToList();
+        string description = $"Cancel all open orders on {target}{ConfirmationGate.Listing(lines, int.MaxValue)}";
+        string warning = $"Cancel all open orders on {target}?{ConfirmationGate.Listing(lines, OrdersListedInPrompt)}";
         proceed = ConfirmationGate.ShouldProcessOrRefuse(this, description, warning, "Stop-BingXOpenOrder");
         return open;
     }
@@ -243,24 +243,6 @@ public sealed class StopBingXOpenOrderCommand : BingXAuthenticatedCmdlet
                 .Append(string.Join(", ", missing.Select(OrderLine))).Append('.');
         }
         WriteWarning(text.ToString());
-    }
-
-    private static string Describe(List<BingXOrder> orders, int max)
-    {
-        if (orders.Count == 0)
-        {
-            return string.Empty;
-        }
-        var text = new StringBuilder(":");
-        foreach (BingXOrder order in orders.Take(max))
-        {
-            text.Append(Environment.NewLine).Append("  ").Append(OrderLine(order));
-        }
-        if (orders.Count > max)
-        {
-            text.Append(Environment.NewLine).Append("  ... and ").Append(orders.Count - max).Append(" more");
-        }
-        return text.ToString();
     }
 
     internal static string OrderLine(BingXOrder order) =>

@@ -144,13 +144,13 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
                 if (batch.Count == 1)
                 {
                     BingXOrder order = Run(ct => cancelOne(batch, ct));
-                    Cancelled(order);
+                    WriteObject(order);
                     continue;
                 }
                 BingXCancelResult result = Run(ct => cancelMany(batch, ct));
                 foreach (BingXOrder order in result.Orders)
                 {
-                    Cancelled(order);
+                    WriteObject(order);
                 }
                 foreach (BingXCancelFailure fail in result.Fails)
                 {
@@ -179,8 +179,6 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
         }
     }
 
-    private void Cancelled(BingXOrder order) => WriteObject(order);
-
     /// <summary>
     /// One confirmation per symbol, naming each order (side, quantity, price, client id) the way
     /// Stop-BingXOpenOrder does. The open orders are read for it only when someone will see the text (-WhatIf or
@@ -189,13 +187,12 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
     private bool ConfirmSymbol(string symbol, PendingCancels pending)
     {
         int count = pending.OrderIds.Items.Count + pending.ClientOrderIds.Items.Count;
-        bool whatIf = ConfirmationGate.WhatIfRequested(this);
-        if (Force && !whatIf && !ConfirmationGate.ConfirmRequested(this))
+        if (ConfirmationGate.SkipsPrompt(this, Force))
         {
             return true;
         }
         string header = count == 1 ? $"Cancel 1 order on {symbol}" : $"Cancel {count} orders on {symbol}";
-        if (!whatIf && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
+        if (!ConfirmationGate.WhatIfRequested(this) && !ConfirmationGate.PromptWillShow(this, ConfirmImpact.High))
         {
             return ConfirmationGate.ShouldProcessOrRefuse(this, header, header + "?", "Stop-BingXOrder");
         }
@@ -214,8 +211,8 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
             ReportForSymbol(ex, symbol, "nothing was cancelled on it");
             return false;
         }
-        string description = header + List(lines, int.MaxValue);
-        string warning = header + "?" + List(lines, IdsNamedInTarget);
+        string description = header + ConfirmationGate.Listing(lines, int.MaxValue);
+        string warning = header + "?" + ConfirmationGate.Listing(lines, IdsNamedInTarget);
         return ConfirmationGate.ShouldProcessOrRefuse(this, description, warning, "Stop-BingXOrder");
     }
 
@@ -233,20 +230,6 @@ public sealed class StopBingXOrderCommand : BingXOneSymbolCmdlet
             lines.Add(order != null ? StopBingXOpenOrderCommand.OrderLine(order) : $"client order id {id} on {symbol} (not open now)");
         }
         return lines;
-    }
-
-    private static string List(List<string> lines, int max)
-    {
-        var text = new System.Text.StringBuilder(":");
-        foreach (string line in lines.Take(max))
-        {
-            text.Append(Environment.NewLine).Append("  ").Append(line);
-        }
-        if (lines.Count > max)
-        {
-            text.Append(Environment.NewLine).Append("  ... and ").Append(lines.Count - max).Append(" more");
-        }
-        return text.ToString();
     }
 
     private void WriteNotCancelled(string symbol, string id, string idKind, string reason, Exception? inner)

@@ -70,18 +70,7 @@ internal sealed class SymbolCompleter : IArgumentCompleter
             return new CachedSymbols(names, DateTime.UtcNow);
         }), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private sealed class CachedSymbols
-    {
-        public CachedSymbols(string[] symbols, DateTime fetchedAt)
-        {
-            Symbols = symbols;
-            FetchedAt = fetchedAt;
-        }
-
-        public string[] Symbols { get; }
-
-        public DateTime FetchedAt { get; }
-    }
+    private sealed record CachedSymbols(string[] Symbols, DateTime FetchedAt);
 }
 
 /// <summary><c>[BingXSymbolCompleter]</c>: tab completion of -Symbol from the exchange's list (<see cref="SymbolCompleter"/>).</summary>

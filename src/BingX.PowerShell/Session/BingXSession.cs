@@ -7,12 +7,11 @@ namespace BingX.PowerShell.Session;
 /// <param name="Credential">The key and secret, read once when connecting.</param>
 /// <param name="Vault">The vault the secret was read from (null: the default vault, or -Credential).</param>
 /// <param name="SecretName">The secret's name.</param>
-/// <param name="FromVault">False when Connect-BingX was given -Credential.</param>
 /// <param name="RecvWindow">Connect-BingX -RecvWindow, when given.</param>
 /// <param name="Timeout">Connect-BingX -TimeoutSec, when given.</param>
 /// <param name="MaxRateLimitWait">Connect-BingX -MaxRateLimitWaitSec: the session's default for every cmdlet.</param>
-internal sealed record BingXConnection(Uri BaseUri, BingXApiCredential Credential, string? Vault, string SecretName, bool FromVault, int? RecvWindow,
-    TimeSpan? Timeout, TimeSpan? MaxRateLimitWait = null);
+internal sealed record BingXConnection(Uri BaseUri, BingXApiCredential Credential, string? Vault, string SecretName, int? RecvWindow,
+    TimeSpan? Timeout, TimeSpan? MaxRateLimitWait);
 
 /// <summary>
 /// Process-wide, like Connect-MgGraph: one Connect-BingX serves every runspace of the process, so

@@ -42,8 +42,6 @@ internal sealed class ValidateBingXClientOrderIdAttribute : ValidateArgumentsAtt
             throw new ValidationMetadataException($"'{value}' is not a client order id: use 1 to 40 letters, digits or underscores (e.g. runbook_42).");
         }
     }
-
-    internal static bool IsValid(string? id) => id != null && Pattern.IsMatch(id);
 }
 
 /// <summary>Upper-cases asset codes before validation, so <c>-Asset usdt</c> works.</summary>

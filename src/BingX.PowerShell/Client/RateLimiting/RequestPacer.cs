@@ -29,14 +29,14 @@ internal sealed class RequestPacer
     {
         _limit = limit;
         _clock = clock;
-        _windowTicks = (long)(window.TotalSeconds * clock.TicksPerSecond);
-        _holdCapTicks = (long)(answerHoldCap.TotalSeconds * clock.TicksPerSecond);
+        _windowTicks = ToTicks(window);
+        _holdCapTicks = ToTicks(answerHoldCap);
     }
 
     /// <summary>The next request waits until <paramref name="resumeIn"/> from now has passed (a later pause wins).</summary>
     public void Hold(TimeSpan resumeIn)
     {
-        long until = _clock.Ticks + (long)(resumeIn.TotalSeconds * _clock.TicksPerSecond);
+        long until = _clock.Ticks + ToTicks(resumeIn);
         long seen;
         while ((seen = Interlocked.Read(ref _pausedUntilTicks)) < until
             && Interlocked.CompareExchange(ref _pausedUntilTicks, until, seen) != seen)
@@ -53,10 +53,10 @@ internal sealed class RequestPacer
             long pausedUntil = Interlocked.Read(ref _pausedUntilTicks);
             if (pausedUntil > _clock.Ticks)
             {
-                TimeSpan pause = TimeSpan.FromSeconds((double)(pausedUntil - _clock.Ticks) / _clock.TicksPerSecond);
+                TimeSpan pause = ToSpan(pausedUntil - _clock.Ticks);
                 told = true;
                 onWait?.Invoke(pause);
-                await _clock.Delay(pause + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                await DelayAsync(pause, cancellationToken).ConfigureAwait(false);
             }
             while (_recent.Count >= _limit)
             {
@@ -71,14 +71,14 @@ internal sealed class RequestPacer
                 {
                     break;
                 }
-                TimeSpan delay = TimeSpan.FromSeconds((double)(due - now) / _clock.TicksPerSecond);
+                TimeSpan delay = ToSpan(due - now);
                 if (!told)
                 {
                     told = true;
                     onWait?.Invoke(delay);
                 }
-                // Timers may fire a little early: the loop checks again.
-                await _clock.Delay(delay + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                // The loop checks again after the wait.
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             }
 
             var slot = new Slot(_clock);
@@ -107,7 +107,7 @@ internal sealed class RequestPacer
         using (var timeUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
         {
-            Task cap = _clock.Delay(TimeSpan.FromSeconds((double)remaining / _clock.TicksPerSecond) + TimeSpan.FromMilliseconds(1), timeUp.Token);
+            Task cap = DelayAsync(ToSpan(remaining), timeUp.Token);
             Task first = await Task.WhenAny(task, cap, cancelled.Task).ConfigureAwait(false);
             timeUp.Cancel();
             if (first == cancelled.Task)
@@ -116,6 +116,13 @@ internal sealed class RequestPacer
             }
         }
     }
+
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _clock.TicksPerSecond);
+
+    private TimeSpan ToSpan(long ticks) => TimeSpan.FromSeconds((double)ticks / _clock.TicksPerSecond);
+
+    /// <summary>Timers may fire a little early: every wait is a millisecond longer than asked.</summary>
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => _clock.Delay(delay + TimeSpan.FromMilliseconds(1), cancellationToken);
 
     /// <summary>One request's place in its endpoint's window: answered when disposed.</summary>
     private sealed class Slot : IDisposable

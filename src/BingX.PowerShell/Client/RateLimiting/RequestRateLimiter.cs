@@ -28,7 +28,8 @@ internal static class RequestRateLimiter
     /// <summary>Added to the window for clock granularity on either side.</summary>
     internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(20);
 
-    private static readonly ConcurrentDictionary<string, RequestPacer> Pacers = new ConcurrentDictionary<string, RequestPacer>(StringComparer.Ordinal);
+    // Keyed by (API key, path) and built from the endpoint passed in: finding a request's pacer allocates neither a key string nor a closure.
+    private static readonly ConcurrentDictionary<(string ApiKey, string Path), RequestPacer> Pacers = new ConcurrentDictionary<(string ApiKey, string Path), RequestPacer>();
 
     /// <summary>When set (benchmarks of pure overhead), nothing waits.</summary>
     internal static bool Disabled { get; set; }
@@ -61,7 +62,7 @@ internal static class RequestRateLimiter
     }
 
     private static RequestPacer PacerFor(string apiKey, BingXEndpoint endpoint) =>
-        Pacers.GetOrAdd(apiKey + "|" + endpoint.Path, _ => new RequestPacer(endpoint.RequestsPerSecond, Window + SafetyMargin, AnswerHoldCap, SystemPacingClock.Instance));
+        Pacers.GetOrAdd((apiKey, endpoint.Path), static (_, e) => new RequestPacer(e.RequestsPerSecond, Window + SafetyMargin, AnswerHoldCap, SystemPacingClock.Instance), endpoint);
 
     /// <summary>Test hook.</summary>
     internal static void ResetAll() => Pacers.Clear();

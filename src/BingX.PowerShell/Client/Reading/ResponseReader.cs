@@ -50,33 +50,26 @@ internal static class ResponseReader
     /// answers: <c>"error":"…"</c>). In <c>fails</c> the id is a string (the one place BingX quotes it); a number or
     /// a client order id field is accepted too. The reason carries the code when there is one.
     /// </summary>
-    public static BingXCancelResult ReadCancelResult(JsonElement data)
+    public static BingXCancelResult ReadCancelResult(JsonElement data) =>
+        // An array is the order list alone (ReadOrderList reads it as such): it has no fails.
+        new BingXCancelResult(ReadOrderList(data), data.IsObject() ? data.ReadList("fails", ReadCancelFailure) : new List<BingXCancelFailure>());
+
+    private static BingXCancelFailure ReadCancelFailure(JsonElement f)
     {
-        List<BingXOrder> orders = ReadOrderList(data);
-        var fails = new List<BingXCancelFailure>();
-        JsonElement? list = data.Field("fails");
-        if (!list.IsNull() && !list!.Value.IsArray())
+        if (!f.IsObject())
         {
-            throw new FormatException("'fails' is not a list.");
+            throw new FormatException("An entry of 'fails' is not a JSON object.");
         }
-        foreach (JsonElement f in list.Items())
+        string? id = NullIfEmpty(JsonFields.ToText(f.Any("orderId", "clientOrderID", "clientOrderId")));
+        if (id == null)
         {
-            if (!f.IsObject())
-            {
-                throw new FormatException("An entry of 'fails' is not a JSON object.");
-            }
-            string? id = NullIfEmpty(JsonFields.ToText(f.Any("orderId", "clientOrderID", "clientOrderId")));
-            if (id == null)
-            {
-                throw new FormatException("An entry of 'fails' names no order.");
-            }
-            string reason = NullIfEmpty(JsonFields.ToText(f.Any("errorMessage", "error", "msg"))) ?? "no reason given";
-            long? code = JsonFields.ToInt64(f.Any("errorCode", "code"), "errorCode");
-            fails.Add(new BingXCancelFailure(id, code.HasValue && code.Value != 0
-                ? reason + " (code " + code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
-                : reason));
+            throw new FormatException("An entry of 'fails' names no order.");
         }
-        return new BingXCancelResult(orders, fails);
+        string reason = NullIfEmpty(JsonFields.ToText(f.Any("errorMessage", "error", "msg"))) ?? "no reason given";
+        long? code = JsonFields.ToInt64(f.Any("errorCode", "code"), "errorCode");
+        return new BingXCancelFailure(id, code.HasValue && code.Value != 0
+            ? reason + " (code " + code.Value.ToString(CultureInfo.InvariantCulture) + ")"
+            : reason);
     }
 
     public static List<BingXBalance> ReadBalances(JsonElement data) => data.ReadObjects("balances", b => new BingXBalance
