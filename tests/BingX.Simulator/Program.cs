@@ -42,6 +42,10 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
 });
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+if (options.ParentPid is not null)
+{
+    builder.Services.AddSingleton<IHostLifetime, ParentOwnedLifetime>();
+}
 
 var app = builder.Build();
 app.Run(async http =>

@@ -93,6 +93,18 @@ Describe 'BingXOrder views' {
         Assert-WholeTable -Text (Get-Content -Raw $file) -Rows $orders -Key OrderId -Values $wideOrderValues -Headers 'Type', 'Status'
     }
 
+    It 'README''s advice for an amount too long for the view: Format-Table -AutoSize and Format-List show it whole' {
+        $long = [BingX.PowerShell.BingXOrder] @{ Symbol = 'ETH-USDT'; OrderId = 1736012449498124290; Side = 'SELL'; Type = 'LIMIT'
+            Status = 'PENDING'; Price = 0.000012345678d; OrigQty = 123456789.0123d }
+        $cut = $long | Format-Table | Out-String -Width 80
+        $cut | Should -Match '…' -Because "the default view cuts these amounts, which is why README gives the advice:`n$cut"
+        foreach ($text in ($long | Format-Table -AutoSize | Out-String -Width 80), ($long | Format-List | Out-String -Width 80)) {
+            $text | Should -Not -Match '…'
+            $text | Should -Match '(^|\s)0\.000012345678(\s|$)' -Because $text
+            $text | Should -Match '(^|\s)123456789\.0123(\s|$)' -Because $text
+        }
+    }
+
     It 'Updated (UTC) is the last change: UpdateTime, else TransactTime, else Time' {
         $order = [BingX.PowerShell.BingXOrder] @{ Symbol = 'BTC-USDT'; OrderId = 1; Time = [DateTimeOffset] '2026-01-01T01:00:00Z'
             TransactTime = [DateTimeOffset] '2026-02-02T02:00:00+01:00'; UpdateTime = $null }

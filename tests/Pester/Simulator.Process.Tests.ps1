@@ -105,6 +105,21 @@ Describe 'parent watchdog' {
         finally { Stop-TestSimulator $sim }
     }
 
+    It 'ignores Ctrl+C (SIGINT), which the parent''s terminal sends to it too, and still stops on SIGTERM' -Skip:$IsWindows {
+        # A user who pressed Ctrl+C to stop a slow cmdlet in the pwsh that started the simulator lost the simulator too.
+        $sim = Start-TestSimulator
+        try {
+            & kill -s INT $sim.Process.Id
+            Start-Sleep -Milliseconds 500
+            Test-ProcessAlive $sim.Process.Id | Should -BeTrue -Because 'the parent pwsh is still there'
+            (Invoke-SimControl -Simulator $sim -Method GET -Path /_sim/health).ok | Should -BeTrue
+            & kill -s TERM $sim.Process.Id
+            Wait-ProcessExit $sim.Process 5000 | Should -BeTrue
+            $sim.Process.ExitCode | Should -Be 0
+        }
+        finally { Stop-TestSimulator $sim }
+    }
+
     It 'exits at once when the parent is gone before it starts' {
         $parent = Start-ShortLivedProcess 10
         $parent.WaitForExit(10000) | Should -BeTrue

@@ -207,6 +207,9 @@ public abstract class BingXCmdlet : PSCmdlet, IDisposable
     /// <summary>WriteDebug that never prompts (see <see cref="PromptFreeLog"/>).</summary>
     internal new void WriteDebug(string text) => PromptFreeLog.Debug(this, text);
 
+    /// <summary>WriteWarning that never prompts under -Debug (see <see cref="PromptFreeLog.Warning"/>).</summary>
+    internal new void WriteWarning(string text) => PromptFreeLog.Warning(this, text);
+
     public void Dispose()
     {
         _stopping.Dispose();

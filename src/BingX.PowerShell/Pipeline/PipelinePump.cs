@@ -45,7 +45,7 @@ internal sealed class PipelinePump : IBingXLog
 
     public void Debug(string message) => _queue.Add(c => PromptFreeLog.Debug(c, message));
 
-    public void Warning(string message) => _queue.Add(c => c.WriteWarning(message));
+    public void Warning(string message) => _queue.Add(c => PromptFreeLog.Warning(c, message));
 
     public void Waiting(string reason, DateTimeOffset until)
     {

@@ -40,15 +40,41 @@ internal static class PromptFreeLog
         }
     }
 
-    /// <summary>Mirrors MshCommandRuntime: an explicit -Verbose/-Debug decides, -Debug alone makes verbose Inquire, else the variable.</summary>
+    /// <summary>
+    /// -Debug without -WarningAction makes the warning preference Inquire too (MshCommandRuntime.WarningOutputPolicy),
+    /// so the lost-answer warnings of New-BingXOrder and the Stop cmdlets, written after the exchange acted, would
+    /// prompt (and fail under -NonInteractive) instead of writing the result. Such a warning goes to the debug stream
+    /// when that one does not prompt (-Debug asked for it), else straight to the host.
+    /// </summary>
+    public static void Warning(Cmdlet cmdlet, string message)
+    {
+        if (!(cmdlet is PSCmdlet ps) || !Inquires(ps, "Warning"))
+        {
+            cmdlet.WriteWarning(message);
+        }
+        else if (!Inquires(ps, "Debug"))
+        {
+            cmdlet.WriteDebug("WARNING: " + message);
+        }
+        else
+        {
+            ps.Host?.UI?.WriteWarningLine(message);
+        }
+    }
+
+    /// <summary>Mirrors MshCommandRuntime: an explicit -Verbose/-Debug/-WarningAction decides, -Debug alone makes verbose and warning Inquire, else the variable.</summary>
     private static bool Inquires(PSCmdlet cmdlet, string stream)
     {
         var bound = cmdlet.MyInvocation.BoundParameters;
+        if (stream == "Warning" && bound.TryGetValue("WarningAction", out object? action))
+        {
+            return LanguagePrimitives.TryConvertTo(action, out ActionPreference chosen) && chosen == ActionPreference.Inquire;
+        }
         if (bound.ContainsKey(stream))
         {
             return false;
         }
-        if (stream == "Verbose" && bound.TryGetValue("Debug", out object? debug) && debug is SwitchParameter d && d.IsPresent)
+        if (stream != "Debug" && bound.TryGetValue("Debug", out object? debug) && debug is SwitchParameter d && d.IsPresent)
         {
             return true;
         }
