@@ -45,49 +45,52 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
 }
 
 Describe 'Stop-BingXOpenOrder on several symbols: per-symbol progress' {
+    BeforeAll {
+        # Progress records are read from a runspace's Progress stream (the test's own host does not keep them).
+        function Invoke-StopOpenOrder($account, [string[]] $Symbols) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript({
+                        param($ModulePath, $Symbols, $Credential)
+                        Import-Module $ModulePath
+                        Stop-BingXOpenOrder -Symbol $Symbols -Force -Credential $Credential
+                    }).AddArgument($env:BINGX_MODULE_PATH).AddArgument($Symbols).AddArgument($account.Credential)
+                $env:BINGX_BASE_URI = [string] $sim.BaseUri
+                [pscustomobject] @{
+                    Cancelled = @($ps.Invoke())
+                    Errors    = @($ps.Streams.Error)
+                    Progress  = @($ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders')
+                }
+            }
+            finally {
+                Remove-Item Env:BINGX_BASE_URI
+                $ps.Dispose()
+            }
+        }
+    }
+
     It 'writes one progress record per symbol, then completes' {
         $account = New-SimAccount -Simulator $sim
         foreach ($symbol in 'BTC-USDT', 'ETH-USDT', 'SOL-USDT') {
             $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol $symbol -Side BUY -Price '1' -Quantity '1'
         }
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($ModulePath, $BaseUri, $Credential)
-                    Import-Module $ModulePath
-                    Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT -Force -Credential $Credential
-                }).AddArgument($env:BINGX_MODULE_PATH).AddArgument([string] $sim.BaseUri).AddArgument($account.Credential)
-            $env:BINGX_BASE_URI = [string] $sim.BaseUri
-            $cancelled = $ps.Invoke()
-            $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders')
-        }
-        finally {
-            Remove-Item Env:BINGX_BASE_URI
-            $ps.Dispose()
-        }
-        $cancelled | Should -HaveCount 3
-        @($progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) |
+        $run = Invoke-StopOpenOrder $account 'BTC-USDT', 'ETH-USDT', 'SOL-USDT'
+
+        $run.Cancelled | Should -HaveCount 3
+        @($run.Progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) |
             Should -Be @('BTC-USDT (1 of 3)', 'ETH-USDT (2 of 3)', 'SOL-USDT (3 of 3)')
-        $progress[-1].RecordType | Should -Be 'Completed'
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
     }
 
     It 'writes no progress for one symbol' {
         $account = New-SimAccount -Simulator $sim
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($ModulePath, $BaseUri, $Credential)
-                    Import-Module $ModulePath
-                    Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $Credential
-                }).AddArgument($env:BINGX_MODULE_PATH).AddArgument([string] $sim.BaseUri).AddArgument($account.Credential)
-            $env:BINGX_BASE_URI = [string] $sim.BaseUri
-            $null = $ps.Invoke()
-            $ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders' | Should -BeNullOrEmpty
-        }
-        finally {
-            Remove-Item Env:BINGX_BASE_URI
-            $ps.Dispose()
-        }
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '1' -Quantity '1'
+        $run = Invoke-StopOpenOrder $account 'BTC-USDT'
+
+        # The command ran and cancelled: no progress is then a result, not a run that never started.
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Cancelled | Should -HaveCount 1
+        $run.Progress | Should -BeNullOrEmpty
     }
 }
 
