@@ -175,9 +175,9 @@ Describe 'New-BingXOrder -WhatIf' {
     It 'names side, type, quantity or quote amount, price or stop price, and symbol' {
         $account = New-SimAccount -Simulator $sim
         Clear-SimRequestLog $sim
-        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command ('New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5 -ClientOrderId wi_1 -WhatIf;' +
+        $output = (Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command ('New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5 -ClientOrderId wi_1 -WhatIf;' +
             ' New-BingXOrder -Symbol ETH-USDT -Side BUY -Type MARKET -QuoteQuantity 50 -WhatIf;' +
-            ' New-BingXOrder -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Quantity 0.5 -Price 2400 -StopPrice 2450 -TimeInForce IOC -WhatIf')
+            ' New-BingXOrder -Symbol ETH-USDT -Side SELL -Type TRIGGER_LIMIT -Quantity 0.5 -Price 2400 -StopPrice 2450 -TimeInForce IOC -WhatIf')).StdOut
         $output | Should -Match ([regex]::Escape('What if: Performing the operation "Place BUY LIMIT order: quantity 0.001, price 30000.5, client order id wi_1" on target "BTC-USDT".'))
         $output | Should -Match ([regex]::Escape('"Place BUY MARKET order: quote amount 50 USDT, market price, client order id bx'))
         $output | Should -Match ([regex]::Escape('"Place SELL TRIGGER_LIMIT order: quantity 0.5, price 2400, stop price 2450, time in force IOC, client order id bx'))

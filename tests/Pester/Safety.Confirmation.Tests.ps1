@@ -8,11 +8,6 @@ BeforeAll {
     function Get-SimOpenOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ -and $_.status -notin 'CANCELED', 'FILLED' }) }
     function Get-CancelRequest { @(Get-SimRequestLog -Simulator $sim | Where-Object path -In $cancelPaths) }
 
-    # A child pwsh -NonInteractive connected to the simulator with $account's key (passed in the environment).
-    function Invoke-NonInteractive($account, [string] $Command) {
-        $connect = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force)))"
-        Invoke-ChildPwsh -Command "$connect; $Command" -Environment @{ BINGX_TEST_KEY = $account.ApiKey; BINGX_TEST_SECRET = $account.SecretKey }
-    }
 }
 
 AfterAll {
@@ -28,7 +23,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
     }
 
     It 'non-interactive pwsh, default $ConfirmPreference: BingXConfirmationRequired naming -Force, nothing cancelled' {
-        $result = Invoke-NonInteractive $account "try { Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
 
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOrderCommand'
         $result.StdOut | Should -Match '-Force \(or -Confirm:\$false\)'
@@ -38,7 +33,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
     }
 
     It 'non-interactive pwsh with -Force: all cancelled, the cancelled orders written' {
-        $result = Invoke-NonInteractive $account "Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force | ForEach-Object { 'cancelled ' + `$_.OrderId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force | ForEach-Object { 'cancelled ' + `$_.OrderId }"
 
         $result.ExitCode | Should -Be 0
         @($result.StdOut -split "`n" | Where-Object { $_ -match '^cancelled \d+' }) | Should -HaveCount 3
@@ -172,7 +167,7 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
     }
 
     It 'non-interactive pwsh without -Force: BingXConfirmationRequired before any cancel' {
-        $result = Invoke-NonInteractive $account "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
         Get-CancelRequest | Should -BeNullOrEmpty
         Get-SimOpenOrder $account | Should -HaveCount 2
@@ -191,7 +186,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
         @{ Name = 'Stop-BingXOrder -Force'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -Debug'; Count = 2 }
         @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Debug'; Count = 1 }
     ) {
-        $result = Invoke-NonInteractive $account "try { `$out = @($Command 5>`$null); 'written ' + `$out.Count; `$out | ForEach-Object { 'id ' + `$_.OrderId } } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { `$out = @($Command 5>`$null); 'written ' + `$out.Count; `$out | ForEach-Object { 'id ' + `$_.OrderId } } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
 
         $result.StdOut | Should -Not -Match 'failed'
         $result.StdOut | Should -Match "written $Count"
@@ -209,7 +204,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
     }
 
     It 'New-BingXOrder -Confirm on a host that cannot prompt: BingXConfirmationRequired, no order placed' {
-        $result = Invoke-NonInteractive $account "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.NewBingXOrderCommand'
         @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -BeNullOrEmpty
     }
@@ -226,7 +221,7 @@ Describe 'Placing and the cancel timer: ConfirmImpact Medium, -Force, and the sa
         @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
         @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
     ) {
-        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,'
         $result.StdOut | Should -Match '-Force'
         @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -BeNullOrEmpty
@@ -236,7 +231,7 @@ Describe 'Placing and the cancel timer: ConfirmImpact Medium, -Force, and the sa
         @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Path = '/openApi/spot/v1/trade/order'; Expect = 'PENDING' }
         @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Path = '/openApi/spot/v1/trade/cancelAllAfter'; Expect = 'ACTIVATED' }
     ) {
-        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match $Expect
         @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -HaveCount 1
         if ($Name -eq 'Enable-BingXCancelTimer') { $null = Disable-BingXCancelTimer -Force }
