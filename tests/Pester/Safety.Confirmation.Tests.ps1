@@ -217,23 +217,23 @@ Describe 'Placing and the cancel timer: ConfirmImpact Medium, -Force, and the sa
     }
 
     It '<Name> without -Force: BingXConfirmationRequired before anything is sent' -ForEach @(
-        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000'; Path = '/openApi/spot/v1/trade/order' }
-        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
-        @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000'; Endpoint = 'Order' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Endpoint = 'CancelTimer' }
+        @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Endpoint = 'CancelTimer' }
     ) {
         $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,'
         $result.StdOut | Should -Match '-Force'
-        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $api.$Endpoint) | Should -BeNullOrEmpty
     }
 
     It '<Name> -Force: sent without a prompt, the result written' -ForEach @(
-        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Path = '/openApi/spot/v1/trade/order'; Expect = 'PENDING' }
-        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Path = '/openApi/spot/v1/trade/cancelAllAfter'; Expect = 'ACTIVATED' }
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Endpoint = 'Order'; Expect = 'PENDING' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Endpoint = 'CancelTimer'; Expect = 'ACTIVATED' }
     ) {
         $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match $Expect
-        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.$Endpoint) | Should -HaveCount 1
         if ($Name -eq 'Enable-BingXCancelTimer') { $null = Disable-BingXCancelTimer -Force }
     }
 
