@@ -66,7 +66,8 @@ BeforeAll {
     }
 
     # Every field of the recorded answer is in the simulator's with the same JSON type (Exact: and no other field).
-    # Arrays: their first elements are compared when both have one.
+    # Arrays: their first elements are compared; a recorded item the simulator's answer has no counterpart for is a
+    # problem (an empty array would leave the items' shape unchecked).
     function Compare-JsonShape([System.Text.Json.JsonElement] $Recorded, [System.Text.Json.JsonElement] $Simulated, [bool] $Exact, [string] $At = '$') {
         $recordedKind = Get-Kind $Recorded
         $simulatedKind = Get-Kind $Simulated
@@ -88,7 +89,8 @@ BeforeAll {
                 $problems += @($simulatedNames | Where-Object { $_ -cnotin $recordedNames } | ForEach-Object { "$At.$_ is in the simulator's answer only" })
             }
         }
-        elseif ($recordedKind -eq 'Array' -and $Recorded.GetArrayLength() -gt 0 -and $Simulated.GetArrayLength() -gt 0) {
+        elseif ($recordedKind -eq 'Array' -and $Recorded.GetArrayLength() -gt 0) {
+            if ($Simulated.GetArrayLength() -eq 0) { return @("$At is empty in the simulator's answer, so its items' shape is not compared") }
             $problems += Compare-JsonShape $Recorded[0] $Simulated[0] $Exact "$At[0]"
         }
         return $problems
