@@ -111,11 +111,6 @@ Describe 'New-BingXOrder places orders (culture <_>)' -ForEach 'en-US', 'de-DE' 
         $query.symbol | Should -BeExactly 'BTC-USDT'
     }
 
-    It 'binds -Symbol, -Side and -Type by position' {
-        $order = New-BingXOrder ETH-USDT SELL LIMIT -Quantity 0.5 -Price 2500
-        $order.Symbol | Should -Be 'ETH-USDT'
-    }
-
     It 'passes an exchange rejection on with its code, and sends once' {
         $err = { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 50 -Price 30000 -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'BingXApiError,BingX.PowerShell.Commands.NewBingXOrderCommand'
