@@ -24,4 +24,4 @@ function Invoke-ConnectedChildPwsh {
     return Invoke-ChildPwsh -Command $script -Environment @{ BINGX_TEST_KEY = $Account.ApiKey; BINGX_TEST_SECRET = $Account.SecretKey }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-IsolatedHome, Get-PwshCommandLine, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, Get-PwshCommandLine, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess
