@@ -1,7 +1,7 @@
 # What admins, runbooks and Pester users meet in their first hour (issue 12): New-BingXOrder's short form, per-symbol
 # progress, the rate limiter's cap on a slow answer, and building any of the module's errors in a mock.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess, Reliability
 }
 
 AfterAll {
@@ -45,52 +45,30 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
 }
 
 Describe 'Stop-BingXOpenOrder on several symbols: per-symbol progress' {
-    BeforeAll {
-        # Progress records are read from a runspace's Progress stream (the test's own host does not keep them).
-        function Invoke-StopOpenOrder($account, [string[]] $Symbols) {
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddScript({
-                        param($ModulePath, $Symbols, $Credential)
-                        Import-Module $ModulePath
-                        Stop-BingXOpenOrder -Symbol $Symbols -Force -Credential $Credential
-                    }).AddArgument($env:BINGX_MODULE_PATH).AddArgument($Symbols).AddArgument($account.Credential)
-                $env:BINGX_BASE_URI = [string] $sim.BaseUri
-                [pscustomobject] @{
-                    Cancelled = @($ps.Invoke())
-                    Errors    = @($ps.Streams.Error)
-                    Progress  = @($ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders')
-                }
-            }
-            finally {
-                Remove-Item Env:BINGX_BASE_URI
-                $ps.Dispose()
-            }
-        }
-    }
-
+    # Invoke-CapturedCommand keeps the Progress stream (the test's own host does not); the connection is process-wide.
     It 'writes one progress record per symbol, then completes' {
-        $account = New-SimAccount -Simulator $sim
+        $account = New-ConnectedSimAccount $sim
         foreach ($symbol in 'BTC-USDT', 'ETH-USDT', 'SOL-USDT') {
             $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol $symbol -Side BUY -Price '1' -Quantity '1'
         }
-        $run = Invoke-StopOpenOrder $account 'BTC-USDT', 'ETH-USDT', 'SOL-USDT'
+        $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT -Force'
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Cancelling open orders')
 
-        $run.Cancelled | Should -HaveCount 3
-        @($run.Progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) |
+        $run.Output | Should -HaveCount 3
+        @($progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) |
             Should -Be @('BTC-USDT (1 of 3)', 'ETH-USDT (2 of 3)', 'SOL-USDT (3 of 3)')
-        $run.Progress[-1].RecordType | Should -Be 'Completed'
+        $progress[-1].RecordType | Should -Be 'Completed'
     }
 
     It 'writes no progress for one symbol' {
-        $account = New-SimAccount -Simulator $sim
+        $account = New-ConnectedSimAccount $sim
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '1' -Quantity '1'
-        $run = Invoke-StopOpenOrder $account 'BTC-USDT'
+        $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force'
 
         # The command ran and cancelled: no progress is then a result, not a run that never started.
-        $run.Errors | Should -BeNullOrEmpty
-        $run.Cancelled | Should -HaveCount 1
-        $run.Progress | Should -BeNullOrEmpty
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output | Should -HaveCount 1
+        $run.Progress | Where-Object Activity -EQ 'Cancelling open orders' | Should -BeNullOrEmpty
     }
 }
 
