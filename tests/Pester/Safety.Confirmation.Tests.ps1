@@ -5,7 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess, AnsweringHost
     $cancelPaths = $api.Cancel, $api.CancelMany, $api.CancelAll
 
-    function Get-SimOpenOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ -and $_.status -notin 'CANCELED', 'FILLED' }) }
     function Get-CancelRequest { @(Get-SimRequestLog -Simulator $sim | Where-Object path -In $cancelPaths) }
 
 }
@@ -29,7 +28,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
         $result.StdOut | Should -Match '-Force \(or -Confirm:\$false\)'
         $result.StdOut | Should -Not -Match 'no error'
         Get-CancelRequest | Should -BeNullOrEmpty
-        Get-SimOpenOrder $account | Should -HaveCount 3
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 3
     }
 
     It 'non-interactive pwsh with -Force: all cancelled, the cancelled orders written' {
@@ -37,7 +36,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
 
         $result.ExitCode | Should -Be 0
         @($result.StdOut -split "`n" | Where-Object { $_ -match '^cancelled \d+' }) | Should -HaveCount 3
-        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -BeNullOrEmpty
         @(Get-CancelRequest) | Should -HaveCount 1 -Because 'three ids on one symbol go as one batch'
     }
 
@@ -65,7 +64,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
         $answered.Snapshots | Should -HaveCount 2
         foreach ($snapshot in $answered.Snapshots) { $snapshot | Should -Match 'openOrders'; $snapshot | Should -Not -Match 'trade/cancel' }
         $answered.Output | Should -HaveCount 4
-        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -BeNullOrEmpty
     }
 
     It '-Force -WhatIf still only shows what would be cancelled' {
@@ -90,14 +89,14 @@ Describe 'Stop-BingXOpenOrder refuses piped orders: a filter must not widen into
         $err.Exception.Message | Should -Match 'Stop-BingXOrder'
         $err.Exception.Message | Should -Match 'Nothing was sent'
         Get-CancelRequest | Should -BeNullOrEmpty
-        @(Get-SimOpenOrder $account | Where-Object side -EQ 'SELL').orderId | Should -Be $sell.orderId
-        Get-SimOpenOrder $account | Should -HaveCount 3
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Where-Object side -EQ 'SELL').orderId | Should -Be $sell.orderId
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 3
     }
 
     It 'the advice works: the same filter piped into Stop-BingXOrder cancels only the BUY orders' {
         $cancelled = @(Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOrder -Force)
         $cancelled | Should -HaveCount 2
-        @(Get-SimOpenOrder $account).orderId | Should -Be $sell.orderId
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open).orderId | Should -Be $sell.orderId
     }
 
     It 'symbol strings and objects with only a Symbol still work' {
@@ -170,7 +169,7 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
         $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
         Get-CancelRequest | Should -BeNullOrEmpty
-        Get-SimOpenOrder $account | Should -HaveCount 2
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 2
     }
 }
 
