@@ -75,6 +75,19 @@ function Get-ProjectVersion {
     return [string] $version
 }
 
+function New-ModuleFolder([string] $SourceRoot, [string] $PublishDir, [string] $Destination, [string] $Version) {
+    # Only what ships: our assembly (System.Management.Automation comes from the host), its views and the manifest
+    # stamped with the version; for out/BingX and for the bench's earlier build alike.
+    if (Test-Path $Destination) { Remove-Item $Destination -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $Destination
+    Copy-Item (Join-Path $PublishDir 'BingX.PowerShell.dll') $Destination
+    Copy-Item (Join-Path $SourceRoot 'src/BingX.PowerShell/BingX.Format.ps1xml') $Destination
+    $manifest = Get-Content -Raw (Join-Path $SourceRoot 'BingX.psd1')
+    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$Version'"
+    if ($stamped -eq $manifest) { throw "$SourceRoot/BingX.psd1 has no ModuleVersion line to stamp." }
+    Set-Content -Path (Join-Path $Destination 'BingX.psd1') -Value $stamped -Encoding utf8NoBOM -NoNewline
+}
+
 function Invoke-Build {
     $version = Get-ProjectVersion
     $publishDir = Join-Path $OutDir 'publish/BingX.PowerShell'
@@ -83,18 +96,8 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', $ModuleProject, '-c', $Configuration, '-o', $publishDir, '--nologo', '-v', 'quiet', '-clp:NoSummary')
 
     Write-Step "Assembling $ModuleOut"
-    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    $null = New-Item -ItemType Directory -Path $ModuleOut
-
-    # Only what ships: our assembly (System.Management.Automation comes from the host).
-    Copy-Item (Join-Path $publishDir 'BingX.PowerShell.dll') $ModuleOut
-    Copy-Item (Join-Path $RepoRoot 'src/BingX.PowerShell/BingX.Format.ps1xml') $ModuleOut
+    New-ModuleFolder -SourceRoot $RepoRoot -PublishDir $publishDir -Destination $ModuleOut -Version $version
     Copy-Item (Join-Path $RepoRoot 'LICENSE') $ModuleOut
-
-    $manifest = Get-Content -Raw (Join-Path $RepoRoot 'BingX.psd1')
-    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
-    if ($stamped -eq $manifest) { throw 'BingX.psd1 has no ModuleVersion line to stamp.' }
-    Set-Content -Path (Join-Path $ModuleOut 'BingX.psd1') -Value $stamped -Encoding utf8NoBOM -NoNewline
 
     $helpBuilder = Join-Path $RepoRoot 'help/Build-Help.ps1'
     if (Test-Path $helpBuilder) {
@@ -184,12 +187,7 @@ function Build-BeforeModule([string] $Ref) {
     Invoke-Native tar @('-xf', $archive, '-C', $source) | Out-Host
     Invoke-Native dotnet @('publish', (Join-Path $source 'src/BingX.PowerShell/BingX.PowerShell.csproj'), '-c', $Configuration, '-o', (Join-Path $root 'publish'), '--nologo', '-v', 'quiet', '-clp:NoSummary') | Out-Host
     $module = Join-Path $root 'BingX'
-    $null = New-Item -ItemType Directory -Path $module
-    Copy-Item (Join-Path $root 'publish/BingX.PowerShell.dll') $module
-    Copy-Item (Join-Path $source 'src/BingX.PowerShell/BingX.Format.ps1xml') $module
-    $manifest = Get-Content -Raw (Join-Path $source 'BingX.psd1')
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ProjectVersion)'"
-    Set-Content -Path (Join-Path $module 'BingX.psd1') -Value $manifest -Encoding utf8NoBOM -NoNewline
+    New-ModuleFolder -SourceRoot $source -PublishDir (Join-Path $root 'publish') -Destination $module -Version (Get-ProjectVersion)
     return $module
 }
 

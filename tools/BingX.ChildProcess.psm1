@@ -143,4 +143,4 @@ function Invoke-ChildPwsh {
     return $run | Select-Object ExitCode, StdOut, StdErr
 }
 
-Export-ModuleMember -Function Get-PwshCommandLine, New-IsolatedHome, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess, Invoke-ChildPwsh
+Export-ModuleMember -Function Get-PwshCommandLine, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess, Invoke-ChildPwsh

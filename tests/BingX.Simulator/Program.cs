@@ -53,7 +53,7 @@ app.Run(async http =>
     var path = http.Request.Path.Value ?? "";
     try
     {
-        if (path.StartsWith(ApiEndpoints.Prefix, StringComparison.Ordinal))
+        if (path.StartsWith(ApiPaths.Prefix, StringComparison.Ordinal))
         {
             await openApi.HandleAsync(http);
         }

@@ -29,8 +29,8 @@ Describe 'Enable-BingXCancelTimer / Disable-BingXCancelTimer' {
 
     It 'refuses -Seconds outside 10..120 before sending anything' {
         $null = New-ConnectedSimAccount $sim
-        { Enable-BingXCancelTimer -Seconds 9 } | Should -Throw
-        { Enable-BingXCancelTimer -Seconds 121 } | Should -Throw
+        { Enable-BingXCancelTimer -Seconds 9 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Enable-BingXCancelTimer -Seconds 121 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         @(Get-SimRequestLog -Simulator $sim) | Should -HaveCount 0
     }
 

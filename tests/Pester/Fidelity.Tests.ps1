@@ -2,7 +2,6 @@
 # reads those answers: the shapes users' own tests see must be the shapes production sees.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers Reliability
-    $spot = '/openApi/spot/v1'
 }
 
 AfterAll {
@@ -21,7 +20,7 @@ Describe 'Resting orders and client order ids' -Tag Core {
     }
 
     It 'a placement with -ClientOrderId returns it from an answer that carries only origClientOrderId' {
-        $raw = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path "$spot/trade/order" `
+        $raw = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.Order `
             -Parameters ([ordered] @{ newClientOrderId = 'raw_check'; price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
         $raw.Json.data.PSObject.Properties.Name | Should -Contain 'origClientOrderId'
         $raw.Json.data.PSObject.Properties.Name | Should -Not -Contain 'clientOrderID'
@@ -46,7 +45,7 @@ Describe 'The two families of error bodies' -Tag Core {
         @{ Case = 'wrong signature'; Secret = 'wrong'; Code = 100001 }
         @{ Case = 'stale timestamp'; Stale = $true; Code = 100421 }
     ) {
-        $request = @{ Simulator = $sim; ApiKey = $(if ($Key) { $Key } else { $account.ApiKey }); SecretKey = $(if ($Secret) { $Secret } else { $account.SecretKey }); Method = 'GET'; Path = "$spot/trade/openOrders" }
+        $request = @{ Simulator = $sim; ApiKey = $(if ($Key) { $Key } else { $account.ApiKey }); SecretKey = $(if ($Secret) { $Secret } else { $account.SecretKey }); Method = 'GET'; Path = $api.OpenOrders }
         if ($Stale) { $request.Timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() - 60000 }
         $before = (Invoke-SimControl -Simulator $sim -Method GET -Path '/_sim/clock').serverTime
         $answer = Invoke-SignedSimRequest @request
@@ -60,7 +59,7 @@ Describe 'The two families of error bodies' -Tag Core {
         @{ Case = 'offline symbol'; Code = 100490; Parameters = [ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'LUNA-USDT'; type = 'LIMIT' }; Msg = 'spot symbol is offline' }
         @{ Case = 'pre-open symbol'; Code = 100490; Parameters = [ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'NEWT-USDT'; type = 'LIMIT' }; Msg = 'spot symbol is offline' }
     ) {
-        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path "$spot/trade/order" -Parameters $Parameters
+        $answer = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.Order -Parameters $Parameters
         $answer.Json.code | Should -Be $Code
         $answer.Json.msg | Should -BeExactly $Msg
         $answer.Json.PSObject.Properties.Name | Should -Be @('code', 'msg', 'debugMsg')
@@ -82,14 +81,14 @@ Describe 'What else the live exchange sends' -Tag Core {
 
     It 'account/balance lists assets at zero too; Get-BingXBalance leaves them out unless -IncludeZero' {
         $null = Set-SimBalance -Simulator $sim -ApiKey $account.ApiKey -Balances @{ ETH = '0' }
-        $raw = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path "$spot/account/balance"
+        $raw = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Balance
         $raw.Body | Should -Match '\{"asset":"ETH","free":"0","locked":"0"\}'
         (Get-BingXBalance).Asset | Should -Not -Contain 'ETH'
         (Get-BingXBalance -IncludeZero).Asset | Should -Contain 'ETH'
     }
 
     It 'common/symbols lists more statuses than 0 and 1, with displayName, maxMarketNotional, timeOnline and offTime' {
-        $raw = Invoke-WebRequest -Uri "$($sim.BaseUri)openApi/spot/v1/common/symbols" | ConvertFrom-Json
+        $raw = Invoke-WebRequest -Uri ([uri]::new($sim.BaseUri, $api.Symbols)) | ConvertFrom-Json
         @($raw.data.symbols.status | Sort-Object -Unique) | Should -Be @(0, 1, 5, 25, 30)
         foreach ($field in 'displayName', 'maxMarketNotional', 'timeOnline', 'offTime') {
             $raw.data.symbols[0].PSObject.Properties.Name | Should -Contain $field
@@ -101,7 +100,7 @@ Describe 'What else the live exchange sends' -Tag Core {
 
     It 'trade/query sends the fee as a string and cancelOpenOrders its decimals as JSON numbers; the module reads both' {
         $order = New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 30000.5 -Confirm:$false
-        $query = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path "$spot/trade/query" `
+        $query = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method GET -Path $api.Query `
             -Parameters ([ordered] @{ orderId = [string] $order.OrderId; symbol = 'BTC-USDT' })
         $query.Body | Should -Match '"fee":"0"'
         (Get-BingXOrder -Symbol BTC-USDT -OrderId $order.OrderId).Fee | Should -Be 0
@@ -111,7 +110,7 @@ Describe 'What else the live exchange sends' -Tag Core {
     }
 
     It 'every answer carries X-RateLimit-Requests-Remain/-Expire; the module says in verbose how many requests are left' {
-        $answer = Invoke-WebRequest -Uri "$($sim.BaseUri)openApi/spot/v1/server/time"
+        $answer = Invoke-WebRequest -Uri ([uri]::new($sim.BaseUri, $api.ServerTime))
         $answer.Headers['X-RateLimit-Requests-Remain'] | Should -Not -BeNullOrEmpty
         $run = Invoke-CapturedCommand -Command 'Get-BingXOpenOrder -Symbol BTC-USDT -Verbose'
         $run.Error | Should -BeNullOrEmpty
@@ -119,15 +118,14 @@ Describe 'What else the live exchange sends' -Tag Core {
     }
 
     It 'when another program used up the key''s window, the next request waits for its end instead of drawing 100410' {
-        $cancelPath = "$spot/trade/cancelOpenOrders"
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '30000' -Quantity '0.001'
         $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol ETH-USDT -Side BUY -Price '2000' -Quantity '0.01'
         # The other program: one cancel-all (the limit is 2 per second), just before this one starts.
-        $null = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $cancelPath -Parameters ([ordered] @{ symbol = 'SOL-USDT' })
+        $null = Invoke-SignedSimRequest -Simulator $sim -ApiKey $account.ApiKey -SecretKey $account.SecretKey -Method POST -Path $api.CancelAll -Parameters ([ordered] @{ symbol = 'SOL-USDT' })
         Clear-SimRequestLog $sim
         $cancelled = @(Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT -Force -ErrorAction Stop)
         $cancelled | Should -HaveCount 2
-        $log = @(Get-SimRequestLog -Simulator $sim -Path $cancelPath)
+        $log = @(Get-SimRequestLog -Simulator $sim -Path $api.CancelAll)
         $log.code | Should -Be @(0, 0) -Because 'the first answer said no request was left, so the second waited for the window to end'
     }
 }

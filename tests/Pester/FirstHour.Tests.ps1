@@ -1,7 +1,7 @@
 # What admins, runbooks and Pester users meet in their first hour (issue 12): New-BingXOrder's short form, per-symbol
 # progress, the rate limiter's cap on a slow answer, and building any of the module's errors in a mock.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess
+    . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess, Reliability
 }
 
 AfterAll {
@@ -45,49 +45,30 @@ Describe 'New-BingXOrder: positions, the implied type, the type error' {
 }
 
 Describe 'Stop-BingXOpenOrder on several symbols: per-symbol progress' {
+    # Invoke-CapturedCommand keeps the Progress stream (the test's own host does not); the connection is process-wide.
     It 'writes one progress record per symbol, then completes' {
-        $account = New-SimAccount -Simulator $sim
+        $account = New-ConnectedSimAccount $sim
         foreach ($symbol in 'BTC-USDT', 'ETH-USDT', 'SOL-USDT') {
             $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol $symbol -Side BUY -Price '1' -Quantity '1'
         }
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($ModulePath, $BaseUri, $Credential)
-                    Import-Module $ModulePath
-                    Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT -Force -Credential $Credential
-                }).AddArgument($env:BINGX_MODULE_PATH).AddArgument([string] $sim.BaseUri).AddArgument($account.Credential)
-            $env:BINGX_BASE_URI = [string] $sim.BaseUri
-            $cancelled = $ps.Invoke()
-            $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders')
-        }
-        finally {
-            Remove-Item Env:BINGX_BASE_URI
-            $ps.Dispose()
-        }
-        $cancelled | Should -HaveCount 3
+        $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT, ETH-USDT, SOL-USDT -Force'
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Cancelling open orders')
+
+        $run.Output | Should -HaveCount 3
         @($progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) |
             Should -Be @('BTC-USDT (1 of 3)', 'ETH-USDT (2 of 3)', 'SOL-USDT (3 of 3)')
         $progress[-1].RecordType | Should -Be 'Completed'
     }
 
     It 'writes no progress for one symbol' {
-        $account = New-SimAccount -Simulator $sim
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($ModulePath, $BaseUri, $Credential)
-                    Import-Module $ModulePath
-                    Stop-BingXOpenOrder -Symbol BTC-USDT -Force -Credential $Credential
-                }).AddArgument($env:BINGX_MODULE_PATH).AddArgument([string] $sim.BaseUri).AddArgument($account.Credential)
-            $env:BINGX_BASE_URI = [string] $sim.BaseUri
-            $null = $ps.Invoke()
-            $ps.Streams.Progress | Where-Object Activity -EQ 'Cancelling open orders' | Should -BeNullOrEmpty
-        }
-        finally {
-            Remove-Item Env:BINGX_BASE_URI
-            $ps.Dispose()
-        }
+        $account = New-ConnectedSimAccount $sim
+        $null = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol BTC-USDT -Side BUY -Price '1' -Quantity '1'
+        $run = Invoke-CapturedCommand -Command 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force'
+
+        # The command ran and cancelled: no progress is then a result, not a run that never started.
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output | Should -HaveCount 1
+        $run.Progress | Where-Object Activity -EQ 'Cancelling open orders' | Should -BeNullOrEmpty
     }
 }
 

@@ -71,7 +71,7 @@ Describe 'Get-BingXOrderHistory' {
     }
 
     It 'refuses a status that is not final, and -Since after -Until, before sending anything' {
-        { Get-BingXOrderHistory -Status New } | Should -Throw
+        { Get-BingXOrderHistory -Status New } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         { Get-BingXOrderHistory -Since (Get-Date) -Until (Get-Date).AddDays(-1) } | Should -Throw -ErrorId 'BingXInvalidParameter*'
         @(Get-SimRequestLog -Simulator $sim) | Should -HaveCount 0
     }

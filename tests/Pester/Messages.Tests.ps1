@@ -67,6 +67,7 @@ Describe 'Authentication advice names where the key came from' {
 
 Describe 'Rate limits: the advice matches what the exchange said' {
     BeforeAll { $account = New-ConnectedSimAccount $sim }
+    AfterEach { Clear-SimFault -Simulator $sim }
 
     It 'no time given: no "time given"' {
         $null = Add-SimFault -Simulator $sim -Kind business -Code 100410 -Msg 'rate limited' -Path $api.CancelAll -Count 5
@@ -74,7 +75,6 @@ Describe 'Rate limits: the advice matches what the exchange said' {
         $err.Exception.RetryAfter | Should -BeNullOrEmpty
         $err.Exception.Message | Should -Not -Match 'time given'
         $err.Exception.Message | Should -Match 'rate limited\. Wait a few seconds'
-        Clear-SimFault -Simulator $sim
     }
 
     It 'a time given: "until the time given", and the time' {

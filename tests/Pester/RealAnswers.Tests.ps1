@@ -29,6 +29,7 @@ BeforeAll {
     Import-Module $env:BINGX_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/BingX.Reliability.psm1') -Force
+    $api = Get-SpotApiPath
 
     $readHook = (Get-BingXInternalType 'Client.BingXClient').GetMethod('ReadRecordedAnswer', [Reflection.BindingFlags] 'Static, NonPublic')
 
@@ -66,7 +67,8 @@ BeforeAll {
     }
 
     # Every field of the recorded answer is in the simulator's with the same JSON type (Exact: and no other field).
-    # Arrays: their first elements are compared when both have one.
+    # Arrays: their first elements are compared; a recorded item the simulator's answer has no counterpart for is a
+    # problem (an empty array would leave the items' shape unchecked).
     function Compare-JsonShape([System.Text.Json.JsonElement] $Recorded, [System.Text.Json.JsonElement] $Simulated, [bool] $Exact, [string] $At = '$') {
         $recordedKind = Get-Kind $Recorded
         $simulatedKind = Get-Kind $Simulated
@@ -88,7 +90,8 @@ BeforeAll {
                 $problems += @($simulatedNames | Where-Object { $_ -cnotin $recordedNames } | ForEach-Object { "$At.$_ is in the simulator's answer only" })
             }
         }
-        elseif ($recordedKind -eq 'Array' -and $Recorded.GetArrayLength() -gt 0 -and $Simulated.GetArrayLength() -gt 0) {
+        elseif ($recordedKind -eq 'Array' -and $Recorded.GetArrayLength() -gt 0) {
+            if ($Simulated.GetArrayLength() -eq 0) { return @("$At is empty in the simulator's answer, so its items' shape is not compared") }
             $problems += Compare-JsonShape $Recorded[0] $Simulated[0] $Exact "$At[0]"
         }
         return $problems
@@ -102,9 +105,8 @@ Describe 'The module reads every recorded answer of the real exchange' -Tag Core
         Write-Host ("RealAnswers: replaying {0} recorded answers ({1} errors) over {2} endpoints; {3} also checked against the simulator's shape." -f
             $corpus.Count, $errors.Count, $endpoints.Count, $shaped.Count)
         $corpus.Count | Should -BeGreaterOrEqual 20
-        foreach ($path in 'server/time', 'common/symbols', 'account/balance', 'trade/order', 'trade/query', 'trade/openOrders',
-            'trade/cancel', 'trade/cancelOrders', 'trade/cancelOpenOrders') {
-            $endpoints | Should -Contain "/openApi/spot/v1/$path"
+        foreach ($path in $api.ServerTime, $api.Symbols, $api.Balance, $api.Order, $api.Query, $api.OpenOrders, $api.Cancel, $api.CancelMany, $api.CancelAll) {
+            $endpoints | Should -Contain $path
         }
         @($corpus | Where-Object { $_.Name -like 'error.gateway-*' }) | Should -Not -BeNullOrEmpty
         @($corpus | Where-Object { $_.Name -like 'error.service-*' }) | Should -Not -BeNullOrEmpty
@@ -174,55 +176,54 @@ Describe 'The simulator answers in the shape of every recorded answer' -Tag Core
         $account = New-SimAccount @base -Balances @{ USDT = '100000'; BTC = '1' }
         $null = Set-SimBalance @base -ApiKey $account.ApiKey -Balances @{ ETH = '0' }
         $key = @{ ApiKey = $account.ApiKey; SecretKey = $account.SecretKey }
-        $spot = '/openApi/spot/v1'
 
         function Send([string] $Method, [string] $Path, [System.Collections.IDictionary] $Parameters = ([ordered] @{}), [hashtable] $As = $key) {
-            (Invoke-SignedSimRequest @base @As -Method $Method -Path "$spot/$Path" -Parameters $Parameters).Body
+            (Invoke-SignedSimRequest @base @As -Method $Method -Path $Path -Parameters $Parameters).Body
         }
 
         function New-RestingOrder {
-            $body = Send POST 'trade/order' ([ordered] @{ newClientOrderId = "shape_$([guid]::NewGuid().ToString('N').Substring(0, 8))"; price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+            $body = Send POST $api.Order ([ordered] @{ newClientOrderId = "shape_$([guid]::NewGuid().ToString('N').Substring(0, 8))"; price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
             return [regex]::Match($body, '"orderId":(\d+)').Groups[1].Value
         }
 
         # One simulator answer per scenario named in the recordings.
         $scenarios = @{
-            'server-time' = { (Invoke-WebRequest -Uri "$($sim.BaseUri)openApi/spot/v1/server/time" -SkipHttpErrorCheck).Content }
-            'symbols' = { (Invoke-WebRequest -Uri "$($sim.BaseUri)openApi/spot/v1/common/symbols?symbol=BTC-USDT" -SkipHttpErrorCheck).Content }
-            'balance' = { Send GET 'account/balance' }
-            'place-limit' = { Send POST 'trade/order' ([ordered] @{ newClientOrderId = "shape_$([guid]::NewGuid().ToString('N').Substring(0, 8))"; price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }) }
-            'query' = { $id = New-RestingOrder; Send GET 'trade/query' ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' }) }
-            'open-orders' = { $null = New-RestingOrder; Send GET 'trade/openOrders' ([ordered] @{ symbol = 'BTC-USDT' }) }
-            'cancel' = { $id = New-RestingOrder; Send POST 'trade/cancel' ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' }) }
-            'cancel-orders' = { $id = New-RestingOrder; Send POST 'trade/cancelOrders' ([ordered] @{ orderIds = "$id,42"; process = '1'; symbol = 'BTC-USDT' }) }
-            'cancel-open-orders' = { $null = New-RestingOrder; Send POST 'trade/cancelOpenOrders' ([ordered] @{ symbol = 'BTC-USDT' }) }
-            'error-unknown-key' = { Send POST 'trade/cancel' ([ordered] @{ orderId = '42'; symbol = 'BTC-USDT' }) -As @{ ApiKey = 'unknown-key'; SecretKey = 'x' } }
+            'server-time' = { (Invoke-WebRequest -Uri ([uri]::new($sim.BaseUri, $api.ServerTime)) -SkipHttpErrorCheck).Content }
+            'symbols' = { (Invoke-WebRequest -Uri ([uri]::new($sim.BaseUri, "$($api.Symbols)?symbol=BTC-USDT")) -SkipHttpErrorCheck).Content }
+            'balance' = { Send GET $api.Balance }
+            'place-limit' = { Send POST $api.Order ([ordered] @{ newClientOrderId = "shape_$([guid]::NewGuid().ToString('N').Substring(0, 8))"; price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }) }
+            'query' = { $id = New-RestingOrder; Send GET $api.Query ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' }) }
+            'open-orders' = { $null = New-RestingOrder; Send GET $api.OpenOrders ([ordered] @{ symbol = 'BTC-USDT' }) }
+            'cancel' = { $id = New-RestingOrder; Send POST $api.Cancel ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' }) }
+            'cancel-orders' = { $id = New-RestingOrder; Send POST $api.CancelMany ([ordered] @{ orderIds = "$id,42"; process = '1'; symbol = 'BTC-USDT' }) }
+            'cancel-open-orders' = { $null = New-RestingOrder; Send POST $api.CancelAll ([ordered] @{ symbol = 'BTC-USDT' }) }
+            'error-unknown-key' = { Send POST $api.Cancel ([ordered] @{ orderId = '42'; symbol = 'BTC-USDT' }) -As @{ ApiKey = 'unknown-key'; SecretKey = 'x' } }
             'error-ip' = {
                 $fenced = New-SimAccount @base -IpWhitelist '10.1.2.3'
-                Send GET 'account/balance' -As @{ ApiKey = $fenced.ApiKey; SecretKey = $fenced.SecretKey }
+                Send GET $api.Balance -As @{ ApiKey = $fenced.ApiKey; SecretKey = $fenced.SecretKey }
             }
-            'error-stale-timestamp' = { (Invoke-SignedSimRequest @base @key -Method GET -Path "$spot/trade/openOrders" -Timestamp ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() - 60000)).Body }
+            'error-stale-timestamp' = { (Invoke-SignedSimRequest @base @key -Method GET -Path $api.OpenOrders -Timestamp ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() - 60000)).Body }
             'error-disabled-period' = {
-                $null = Add-SimFault @base -Kind business -Code 100410 -Variant disabled -Path "$spot/trade/cancelOpenOrders"
-                Send POST 'trade/cancelOpenOrders' ([ordered] @{ symbol = 'BTC-USDT' })
+                $null = Add-SimFault @base -Kind business -Code 100410 -Variant disabled -Path $api.CancelAll
+                Send POST $api.CancelAll ([ordered] @{ symbol = 'BTC-USDT' })
             }
-            'error-not-tradable' = { Send POST 'trade/order' ([ordered] @{ quantity = '100000000'; side = 'BUY'; symbol = 'PEPE-USDT'; type = 'MARKET' }) }
+            'error-not-tradable' = { Send POST $api.Order ([ordered] @{ quantity = '100000000'; side = 'BUY'; symbol = 'PEPE-USDT'; type = 'MARKET' }) }
             'fault-100500' = {
-                $null = Add-SimFault @base -Kind business -Code 100500 -Path "$spot/trade/openOrders"
-                Send GET 'trade/openOrders'
+                $null = Add-SimFault @base -Kind business -Code 100500 -Path $api.OpenOrders
+                Send GET $api.OpenOrders
             }
             'fault-100414' = {
-                $null = Add-SimFault @base -Kind business -Code 100414 -Path "$spot/trade/order"
-                Send POST 'trade/order' ([ordered] @{ price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
+                $null = Add-SimFault @base -Kind business -Code 100414 -Path $api.Order
+                Send POST $api.Order ([ordered] @{ price = '30000'; quantity = '0.001'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' })
             }
             'error-cancel-final' = {
                 $id = New-RestingOrder
                 $null = Complete-SimOrder @base -OrderId $id
-                Send POST 'trade/cancel' ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' })
+                Send POST $api.Cancel ([ordered] @{ orderId = $id; symbol = 'BTC-USDT' })
             }
-            'error-cancel-unknown' = { Send POST 'trade/cancel' ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' }) }
-            'error-insufficient' = { Send POST 'trade/order' ([ordered] @{ price = '40000'; quantity = '50'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }) }
-            'error-offline' = { Send POST 'trade/order' ([ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'LUNA-USDT'; type = 'LIMIT' }) }
+            'error-cancel-unknown' = { Send POST $api.Cancel ([ordered] @{ orderId = '1735964997957275651'; symbol = 'BTC-USDT' }) }
+            'error-insufficient' = { Send POST $api.Order ([ordered] @{ price = '40000'; quantity = '50'; side = 'BUY'; symbol = 'BTC-USDT'; type = 'LIMIT' }) }
+            'error-offline' = { Send POST $api.Order ([ordered] @{ price = '1'; quantity = '10'; side = 'BUY'; symbol = 'LUNA-USDT'; type = 'LIMIT' }) }
         }
     }
 

@@ -241,11 +241,11 @@ Describe 'Ctrl+C (StopProcessing) cancels the request in flight' {
     AfterEach { Clear-SimFault $sim }
 
     It '<Name> stops within 2 s of Stop(), and the exchange did nothing' -ForEach @(
-        @{ Name = 'Stop-BingXOpenOrder waiting 20 s for an answer'; Path = '/openApi/spot/v1/trade/cancelOpenOrders'; Command = 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force' }
-        @{ Name = 'Get-BingXOpenOrder waiting 20 s for an answer'; Path = '/openApi/spot/v1/trade/openOrders'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT' }
-        @{ Name = 'Connect-BingX waiting 20 s for the clock'; Path = '/openApi/spot/v1/server/time'; Command = 'Connect-BingX -BaseUri $BaseUri -Credential $Credential' }
+        @{ Name = 'Stop-BingXOpenOrder waiting 20 s for an answer'; Endpoint = 'CancelAll'; Command = 'Stop-BingXOpenOrder -Symbol BTC-USDT -Force' }
+        @{ Name = 'Get-BingXOpenOrder waiting 20 s for an answer'; Endpoint = 'OpenOrders'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT' }
+        @{ Name = 'Connect-BingX waiting 20 s for the clock'; Endpoint = 'ServerTime'; Command = 'Connect-BingX -BaseUri $BaseUri -Credential $Credential' }
     ) {
-        $null = Add-SimFault -Simulator $sim -Path $Path -Kind delay -DelayMs 20000
+        $null = Add-SimFault -Simulator $sim -Path $api.$Endpoint -Kind delay -DelayMs 20000
         $result = Stop-PowerShellWhileBusy -Command $Command -Parameters $variables -BusyMs 700
         $result.Stopped | Should -BeTrue
         $result.StopSeconds | Should -BeLessThan 2

@@ -5,14 +5,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers ChildProcess, AnsweringHost
     $cancelPaths = $api.Cancel, $api.CancelMany, $api.CancelAll
 
-    function Get-SimOpenOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ -and $_.status -notin 'CANCELED', 'FILLED' }) }
     function Get-CancelRequest { @(Get-SimRequestLog -Simulator $sim | Where-Object path -In $cancelPaths) }
 
-    # A child pwsh -NonInteractive connected to the simulator with $account's key (passed in the environment).
-    function Invoke-NonInteractive($account, [string] $Command) {
-        $connect = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$($sim.BaseUri)' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force)))"
-        Invoke-ChildPwsh -Command "$connect; $Command" -Environment @{ BINGX_TEST_KEY = $account.ApiKey; BINGX_TEST_SECRET = $account.SecretKey }
-    }
 }
 
 AfterAll {
@@ -28,21 +22,21 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
     }
 
     It 'non-interactive pwsh, default $ConfirmPreference: BingXConfirmationRequired naming -Force, nothing cancelled' {
-        $result = Invoke-NonInteractive $account "try { Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
 
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOrderCommand'
         $result.StdOut | Should -Match '-Force \(or -Confirm:\$false\)'
         $result.StdOut | Should -Not -Match 'no error'
         Get-CancelRequest | Should -BeNullOrEmpty
-        Get-SimOpenOrder $account | Should -HaveCount 3
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 3
     }
 
     It 'non-interactive pwsh with -Force: all cancelled, the cancelled orders written' {
-        $result = Invoke-NonInteractive $account "Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force | ForEach-Object { 'cancelled ' + `$_.OrderId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force | ForEach-Object { 'cancelled ' + `$_.OrderId }"
 
         $result.ExitCode | Should -Be 0
         @($result.StdOut -split "`n" | Where-Object { $_ -match '^cancelled \d+' }) | Should -HaveCount 3
-        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -BeNullOrEmpty
         @(Get-CancelRequest) | Should -HaveCount 1 -Because 'three ids on one symbol go as one batch'
     }
 
@@ -70,7 +64,7 @@ Describe 'Stop-BingXOrder asks before it cancels (ConfirmImpact High, -Force)' {
         $answered.Snapshots | Should -HaveCount 2
         foreach ($snapshot in $answered.Snapshots) { $snapshot | Should -Match 'openOrders'; $snapshot | Should -Not -Match 'trade/cancel' }
         $answered.Output | Should -HaveCount 4
-        Get-SimOpenOrder $account | Should -BeNullOrEmpty
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -BeNullOrEmpty
     }
 
     It '-Force -WhatIf still only shows what would be cancelled' {
@@ -95,14 +89,14 @@ Describe 'Stop-BingXOpenOrder refuses piped orders: a filter must not widen into
         $err.Exception.Message | Should -Match 'Stop-BingXOrder'
         $err.Exception.Message | Should -Match 'Nothing was sent'
         Get-CancelRequest | Should -BeNullOrEmpty
-        @(Get-SimOpenOrder $account | Where-Object side -EQ 'SELL').orderId | Should -Be $sell.orderId
-        Get-SimOpenOrder $account | Should -HaveCount 3
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Where-Object side -EQ 'SELL').orderId | Should -Be $sell.orderId
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 3
     }
 
     It 'the advice works: the same filter piped into Stop-BingXOrder cancels only the BUY orders' {
         $cancelled = @(Get-BingXOpenOrder -Symbol BTC-USDT | Where-Object Side -EQ Buy | Stop-BingXOrder -Force)
         $cancelled | Should -HaveCount 2
-        @(Get-SimOpenOrder $account).orderId | Should -Be $sell.orderId
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open).orderId | Should -Be $sell.orderId
     }
 
     It 'symbol strings and objects with only a Symbol still work' {
@@ -172,10 +166,10 @@ Describe 'Stop-BingXOpenOrder: the confirmation and what the exchange did' {
     }
 
     It 'non-interactive pwsh without -Force: BingXConfirmationRequired before any cancel' {
-        $result = Invoke-NonInteractive $account "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { Stop-BingXOpenOrder -Symbol BTC-USDT -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.StopBingXOpenOrderCommand'
         Get-CancelRequest | Should -BeNullOrEmpty
-        Get-SimOpenOrder $account | Should -HaveCount 2
+        Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Open | Should -HaveCount 2
     }
 }
 
@@ -191,7 +185,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
         @{ Name = 'Stop-BingXOrder -Force'; Command = 'Get-BingXOpenOrder -Symbol BTC-USDT | Stop-BingXOrder -Force -Debug'; Count = 2 }
         @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Debug'; Count = 1 }
     ) {
-        $result = Invoke-NonInteractive $account "try { `$out = @($Command 5>`$null); 'written ' + `$out.Count; `$out | ForEach-Object { 'id ' + `$_.OrderId } } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { `$out = @($Command 5>`$null); 'written ' + `$out.Count; `$out | ForEach-Object { 'id ' + `$_.OrderId } } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
 
         $result.StdOut | Should -Not -Match 'failed'
         $result.StdOut | Should -Match "written $Count"
@@ -222,7 +216,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
     }
 
     It 'New-BingXOrder -Confirm on a host that cannot prompt: BingXConfirmationRequired, no order placed' {
-        $result = Invoke-NonInteractive $account "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -Confirm -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,BingX.PowerShell.Commands.NewBingXOrderCommand'
         @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -BeNullOrEmpty
     }
@@ -235,23 +229,23 @@ Describe 'Placing and the cancel timer: ConfirmImpact Medium, -Force, and the sa
     }
 
     It '<Name> without -Force: BingXConfirmationRequired before anything is sent' -ForEach @(
-        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000'; Path = '/openApi/spot/v1/trade/order' }
-        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
-        @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Path = '/openApi/spot/v1/trade/cancelAllAfter' }
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000'; Endpoint = 'Order' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30'; Endpoint = 'CancelTimer' }
+        @{ Name = 'Disable-BingXCancelTimer'; Command = 'Disable-BingXCancelTimer'; Endpoint = 'CancelTimer' }
     ) {
-        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { $Command -ErrorAction Stop; 'sent' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
         $result.StdOut | Should -Match 'BingXConfirmationRequired,'
         $result.StdOut | Should -Match '-Force'
-        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -BeNullOrEmpty
+        @(Get-SimRequestLog -Simulator $sim -Path $api.$Endpoint) | Should -BeNullOrEmpty
     }
 
     It '<Name> -Force: sent without a prompt, the result written' -ForEach @(
-        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Path = '/openApi/spot/v1/trade/order'; Expect = 'PENDING' }
-        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Path = '/openApi/spot/v1/trade/cancelAllAfter'; Expect = 'ACTIVATED' }
+        @{ Name = 'New-BingXOrder'; Command = 'New-BingXOrder BTC-USDT Buy Limit 0.001 29000 -Force'; Endpoint = 'Order'; Expect = 'PENDING' }
+        @{ Name = 'Enable-BingXCancelTimer'; Command = 'Enable-BingXCancelTimer -Seconds 30 -Force'; Endpoint = 'CancelTimer'; Expect = 'ACTIVATED' }
     ) {
-        $result = Invoke-NonInteractive $account "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "`$ConfirmPreference = 'Medium'; try { ($Command -ErrorAction Stop).Status } catch { `$_.FullyQualifiedErrorId }"
         $result.StdOut | Should -Match $Expect
-        @(Get-SimRequestLog -Simulator $sim -Path $Path) | Should -HaveCount 1
+        @(Get-SimRequestLog -Simulator $sim -Path $api.$Endpoint) | Should -HaveCount 1
         if ($Name -eq 'Enable-BingXCancelTimer') { $null = Disable-BingXCancelTimer -Force }
     }
 

@@ -6,7 +6,6 @@
 # many requests reached the exchange.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers/Start-ModuleTest.ps1') -Helpers AnswerDroppingProxy
-    function Get-SimOrder($account) { @((Get-SimAccount -Simulator $sim -ApiKey $account.ApiKey).orders | Where-Object { $_ }) }
 }
 
 AfterAll {
@@ -31,7 +30,7 @@ Describe 'New-BingXOrder when the exchange acts and the connection closes withou
         $posts[0].body | Should -BeNullOrEmpty
         $posts[0].headers.'Content-Length' | Should -Be '0' -Because 'the wire is what a POST without content sends'
         $posts[0].headers.Keys | Should -Not -Contain 'Content-Type'
-        $held = Get-SimOrder $account
+        $held = Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey
         $held | Should -HaveCount 1
         $order.ClientOrderId | Should -Be 'hangup_1'
         $order.OrderId | Should -Be ([long] $held[0].orderId)
@@ -51,7 +50,7 @@ Describe 'New-BingXOrder when the exchange acts and the connection closes withou
             $proxy.Proxy.Dropped | Should -Be 1
             @($proxy.Proxy.Forwarded | Where-Object { $_ -like "* POST $($api.Order)*" }) | Should -HaveCount 1
             @(Get-SimRequestLog -Simulator $sim -Path $api.Order) | Should -HaveCount 1 -Because 'the HTTP stack did not resend the order'
-            Get-SimOrder $account | Should -HaveCount 1
+            Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey | Should -HaveCount 1
             $order.ClientOrderId | Should -Be 'proxy_1'
             ($warnings -join "`n") | Should -Match 'proxy_1'
         }
@@ -97,7 +96,7 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
         $posts | Should -HaveCount 2 -Because 'the module retries a cancel whose answer was lost, once, itself'
         $posts[0].fault | Should -Be 'hangup'
         $cancelled | Should -BeNullOrEmpty
-        @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
         $warnings | Should -BeNullOrEmpty
         ($verbose -join "`n") | Should -Match 'earlier attempt lost its answer \(BingXNetworkError\); the retry succeeded; orders it cancelled are not in this result'
     }
@@ -108,7 +107,7 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
 
         @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 2
         @(Get-SimRequestLog -Simulator $sim -Path $api.Query) | Should -HaveCount 2
-        @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty -Because 'the first attempt cancelled both'
+        @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty -Because 'the first attempt cancelled both'
         @($cancelled.OrderId | Sort-Object) | Should -Be ($ids | Sort-Object)
         $errs | Should -BeNullOrEmpty
         $warnings | Should -BeNullOrEmpty
@@ -124,7 +123,7 @@ Describe 'Cancels whose answer is lost: resent once by the module''s own retry (
 
             $proxy.Proxy.Dropped | Should -Be 1
             @(Get-SimRequestLog -Simulator $sim -Path $api.CancelMany) | Should -HaveCount 2 -Because 'the module resent the batch once, itself'
-            @(Get-SimOrder $account | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
+            @(Get-SimOrder -Simulator $sim -ApiKey $account.ApiKey | Where-Object status -NE 'CANCELED') | Should -BeNullOrEmpty
             @($cancelled.OrderId | Sort-Object) | Should -Be ($ids | Sort-Object)
             $errs | Should -BeNullOrEmpty -Because 'an order the lost attempt cancelled is not a failure'
             $warnings | Should -BeNullOrEmpty

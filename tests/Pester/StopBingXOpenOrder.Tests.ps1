@@ -132,7 +132,7 @@ Describe 'Stop-BingXOpenOrder -WhatIf output' {
         $account = New-SimAccount -Simulator $sim
         $orders = Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 2
         # WhatIf text goes to the host, so read it from a child pwsh's stdout.
-        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command 'Stop-BingXOpenOrder -Symbol SOL-USDT -WhatIf'
+        $output = (Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command 'Stop-BingXOpenOrder -Symbol SOL-USDT -WhatIf').StdOut
         $output | Should -Match 'What if:'
         $output | Should -Match 'SOL-USDT \(2 open orders\)'
         foreach ($order in $orders) { $output | Should -Match ([string] $order.orderId) }

@@ -353,7 +353,7 @@ Describe 'Stop-BingXOrder -WhatIf and -Confirm text' {
         $ids = @(Add-SimOrder -Simulator $sim -ApiKey $account.ApiKey -Symbol SOL-USDT -Side BUY -Price '20' -Quantity '1' -Count 25 | ForEach-Object { [long] $_.orderId })
         Clear-SimRequestLog $sim
         # What-if text goes to the host: read it from a child pwsh's stdout.
-        $output = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf"
+        $output = (Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids -join ',') -WhatIf; Stop-BingXOrder -Symbol SOL-USDT -OrderId $($ids[0]) -WhatIf").StdOut
         # Like Stop-BingXOpenOrder -WhatIf: every order with its side, type, quantity and price.
         $output | Should -Match 'What if: Cancel 25 orders on SOL-USDT:'
         foreach ($id in $ids) { $output | Should -Match "$id SOL-USDT BUY LIMIT 1 @ 20" }

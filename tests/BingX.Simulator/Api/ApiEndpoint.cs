@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using BingX.Simulator.Exchange;
-using BingX.Simulator.Wire;
 
 namespace BingX.Simulator.Api;
 
@@ -24,8 +23,6 @@ public sealed record TradeContext(SpotExchange Exchange, Account? Account, Reque
 
 public static class ApiEndpoints
 {
-    public const string Prefix = ApiPaths.Prefix;
-
     /// <summary>Every endpoint, found by its path (each path written once, in the endpoint).</summary>
     private static readonly Dictionary<string, ApiEndpoint> ByPath = new ApiEndpoint[]
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 using BingX.Simulator.Errors;
 using BingX.Simulator.Exchange;
@@ -29,11 +28,8 @@ public static class HistoryEndpoints
         var type = ParameterRules.RequiredChoice(parameters, "type", TimerTypes);
         if (type == "ACTIVATE")
         {
-            var timeOut = Integer(parameters, "timeOut") ?? throw ErrorCatalogue.Missing("timeOut");
-            if (timeOut < MinTimeoutSeconds || timeOut > MaxTimeoutSeconds)
-            {
-                throw ErrorCatalogue.Invalid($"timeOut: {timeOut} is out of range, it must be {MinTimeoutSeconds} to {MaxTimeoutSeconds} seconds");
-            }
+            var timeOut = ParameterRules.IntegerWithin(parameters, "timeOut", MinTimeoutSeconds, MaxTimeoutSeconds)
+                ?? throw ErrorCatalogue.Missing("timeOut");
             if (!context.Exchange.ActivateCancelAfter(context.Caller, (int)timeOut, context.NowMs, out var triggerTimeMs))
             {
                 return Busy;
@@ -43,7 +39,8 @@ public static class HistoryEndpoints
             return TimerAnswer(triggerTimeMs / 1000, "ACTIVATED",
                 $"All your spot pending orders will be closed automatically at {at} UTC(+0),before that you can cancel the timer, or extend triggerTime time by this request");
         }
-        Integer(parameters, "timeOut");
+        // CLOSE ignores timeOut, but a malformed one is still refused.
+        ParameterRules.OptionalInteger(parameters, "timeOut");
         return context.Exchange.CloseCancelAfter(context.Caller, context.NowMs)
             ? TimerAnswer(0, "CLOSED", "The countdown is closed, your spot pending orders will not be canceled automatically")
             : Busy;
@@ -67,18 +64,10 @@ public static class HistoryEndpoints
         var parameters = context.Parameters;
         var symbol = ParameterRules.OptionalSymbol(context);
         var orderId = ParameterRules.OrderId(parameters);
-        var startTime = Integer(parameters, "startTime");
-        var endTime = Integer(parameters, "endTime");
-        var pageIndex = Integer(parameters, "pageIndex") ?? 1;
-        var pageSize = Integer(parameters, "pageSize") ?? MaxPageSize;
-        if (pageIndex < 1)
-        {
-            throw ErrorCatalogue.Invalid($"pageIndex: {pageIndex} must be more than 0");
-        }
-        if (pageSize < 1 || pageSize > MaxPageSize)
-        {
-            throw ErrorCatalogue.Invalid($"pageSize: {pageSize} must be 1 to {MaxPageSize}");
-        }
+        var startTime = ParameterRules.OptionalInteger(parameters, "startTime");
+        var endTime = ParameterRules.OptionalInteger(parameters, "endTime");
+        var pageIndex = ParameterRules.IntegerWithin(parameters, "pageIndex", 1, MaxPageProduct) ?? 1;
+        var pageSize = ParameterRules.IntegerWithin(parameters, "pageSize", 1, MaxPageSize) ?? MaxPageSize;
         if (pageIndex * pageSize > MaxPageProduct)
         {
             throw ErrorCatalogue.Invalid($"pageIndex * pageSize must be at most {MaxPageProduct}");
@@ -100,13 +89,9 @@ public static class HistoryEndpoints
         var symbol = ParameterRules.RequiredSymbol(context);
         var orderId = ParameterRules.OrderId(parameters);
         var fromId = ParameterRules.OrderId(parameters, "fromId");
-        var limit = Integer(parameters, "limit") ?? DefaultTradeLimit;
-        if (limit < 1 || limit > MaxTradeLimit)
-        {
-            throw ErrorCatalogue.Invalid($"limit: {limit} must be 1 to {MaxTradeLimit}");
-        }
-        var startTime = Integer(parameters, "startTime");
-        var endTime = Integer(parameters, "endTime");
+        var limit = ParameterRules.IntegerWithin(parameters, "limit", 1, MaxTradeLimit) ?? DefaultTradeLimit;
+        var startTime = ParameterRules.OptionalInteger(parameters, "startTime");
+        var endTime = ParameterRules.OptionalInteger(parameters, "endTime");
         // Without a range: the last 24 hours (documented).
         var end = endTime ?? (startTime is { } s ? Math.Min(s + DefaultTradeSpanMs, context.NowMs) : context.NowMs);
         var start = startTime ?? end - DefaultTradeSpanMs;
@@ -143,17 +128,5 @@ public static class HistoryEndpoints
             writer.WriteEndArray();
             writer.WriteEndObject();
         };
-    }
-
-    private static long? Integer(RequestParameters parameters, string name)
-    {
-        var text = parameters.Get(name);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw ErrorCatalogue.Invalid($"{name}: '{text}' is not an integer");
     }
 }

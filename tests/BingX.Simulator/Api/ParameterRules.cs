@@ -74,6 +74,28 @@ public static partial class ParameterRules
         return value;
     }
 
+    /// <summary>A whole number ("10", "-1"; not "1.5" or "ten"); null when absent.</summary>
+    public static long? OptionalInteger(RequestParameters parameters, string name)
+    {
+        var text = parameters.Get(name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ErrorCatalogue.Invalid($"{name}: '{text}' is not an integer");
+    }
+
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; null when absent.</summary>
+    public static long? IntegerWithin(RequestParameters parameters, string name, long minimum, long maximum)
+    {
+        var value = OptionalInteger(parameters, name);
+        return value is null || (value >= minimum && value <= maximum)
+            ? value
+            : throw ErrorCatalogue.Invalid($"{name}: {value} must be {minimum} to {maximum}");
+    }
+
     public static long? OrderId(RequestParameters parameters, string name = "orderId")
     {
         var text = parameters.Get(name);

@@ -8,21 +8,16 @@ namespace BingX.Simulator.Exchange;
 /// <summary>Order history, fills and the cancel-all-after timer (issue 14), apart from the order book itself.</summary>
 public sealed partial class SpotExchange
 {
-    // Trade ids are 64-bit and increasing, like order ids; their own sequence.
-    private static readonly OrderIdGenerator TradeIds = new();
+    // Trade ids are 64-bit and increasing, like order ids; their own sequence, drawn under the exchange lock too.
+    private readonly OrderIdGenerator _tradeIds = new();
 
     /// <summary>Called under the lock when an order fills (all or part): one fill, fee as the order's fee is charged.</summary>
-    private static void RecordTrade(Account account, SymbolInfo info, Order order, decimal qty, decimal price, bool isMaker, long nowMs)
+    private void RecordTrade(Account account, SymbolInfo info, Order order, decimal qty, decimal price, bool isMaker, long nowMs)
     {
         var quoteQty = DecimalText.Normalize(qty * price);
         var isBuyer = order.Side == OrderSide.Buy;
         var received = isBuyer ? qty : quoteQty;
-        long id;
-        lock (TradeIds)
-        {
-            id = TradeIds.Next();
-        }
-        account.History.Trades.Add(new Trade(id, order.OrderId, order.Symbol, price, qty, quoteQty,
+        account.History.Trades.Add(new Trade(_tradeIds.Next(), order.OrderId, order.Symbol, price, qty, quoteQty,
             DecimalText.Normalize(received * FeeRate), isBuyer ? info.BaseAsset : info.QuoteAsset, nowMs, isBuyer, isMaker));
     }
 

@@ -396,7 +396,7 @@ public sealed partial class SpotExchange
         order.UpdateTime = nowMs;
     }
 
-    private static void FillMarketNow(Account account, SymbolInfo info, Order order, decimal marketPrice, long nowMs)
+    private void FillMarketNow(Account account, SymbolInfo info, Order order, decimal marketPrice, long nowMs)
     {
         var cost = DecimalText.Normalize(order.OrigQty * marketPrice);
         var (asset, needed) = order.Side == OrderSide.Buy ? (info.QuoteAsset, cost) : (info.BaseAsset, order.OrigQty);

@@ -10,9 +10,9 @@ Import-Module (Join-Path $PSScriptRoot '../../../tools/BingX.ChildProcess.psm1')
 function Invoke-ConnectedChildPwsh {
     <#
     .SYNOPSIS
-        Runs -Command in a new pwsh that imported out/BingX and connected to -BaseUri with -Account's key, and returns
-        its stdout (what-if text goes to the host, so this is where tests read it). The key and secret reach the child
-        through its environment, never its command line.
+        Runs -Command in a new pwsh (-NonInteractive) that imported out/BingX and connected to -BaseUri with -Account's
+        key, and returns ExitCode, StdOut and StdErr (what-if text goes to the host, so StdOut is where tests read it).
+        The key and secret reach the child through its environment, never its command line.
     #>
     [CmdletBinding()]
     param(
@@ -21,8 +21,7 @@ function Invoke-ConnectedChildPwsh {
         [Parameter(Mandatory)] [string] $Command
     )
     $script = "Import-Module '$env:BINGX_MODULE_PATH'; Connect-BingX -BaseUri '$BaseUri' -Credential ([pscredential]::new(`$env:BINGX_TEST_KEY, (ConvertTo-SecureString `$env:BINGX_TEST_SECRET -AsPlainText -Force))); $Command"
-    $run = Invoke-ChildPwsh -Command $script -Environment @{ BINGX_TEST_KEY = $Account.ApiKey; BINGX_TEST_SECRET = $Account.SecretKey }
-    return $run.StdOut
+    return Invoke-ChildPwsh -Command $script -Environment @{ BINGX_TEST_KEY = $Account.ApiKey; BINGX_TEST_SECRET = $Account.SecretKey }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-IsolatedHome, Get-PwshCommandLine, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, Get-PwshCommandLine, New-ChildStartInfo, Start-ChildProcess, Wait-ChildProcess

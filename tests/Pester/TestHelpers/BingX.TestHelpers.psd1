@@ -6,7 +6,7 @@
     Description       = 'Test helpers: start, steer and stop the BingX spot simulator.'
     PowerShellVersion = '7.4'
     FunctionsToExport = @('Get-DotnetHost', 'Set-CurrentCulture', 'Invoke-InCulture', 'Get-SpotApiPath', 'Invoke-ChildPwsh', 'Invoke-ConnectedChildPwsh', 'New-ConnectedSimAccount', 'ConvertFrom-SimQuery', 'Start-TestSimulator', 'Stop-TestSimulator', 'Invoke-SimControl', 'Reset-Simulator', 'New-SimAccount',
-        'Get-SimAccount', 'Set-SimBalance', 'Add-SimOrder', 'Complete-SimOrder', 'Get-SimRequestLog', 'Clear-SimRequestLog',
+        'Get-SimAccount', 'Get-SimOrder', 'Set-SimBalance', 'Add-SimOrder', 'Complete-SimOrder', 'Get-SimRequestLog', 'Clear-SimRequestLog',
         'Add-SimFault', 'Clear-SimFault', 'Set-SimClock', 'Set-SimSetting', 'Set-SimPrice', 'Get-SimSignature', 'Invoke-SignedSimRequest')
     CmdletsToExport   = @()
     AliasesToExport   = @()

@@ -202,6 +202,15 @@ function Get-SimAccount {
     return Invoke-SimControl -Simulator $Simulator -Method GET -Path "/_sim/accounts/$([uri]::EscapeDataString($ApiKey))"
 }
 
+function Get-SimOrder {
+    <# .SYNOPSIS The account's orders as the simulator holds them, every status; -Open: only those still open. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $ApiKey, [switch] $Open)
+    $orders = @((Get-SimAccount -Simulator $Simulator -ApiKey $ApiKey).orders | Where-Object { $_ })
+    if ($Open) { $orders = @($orders | Where-Object status -NotIn 'CANCELED', 'FILLED', 'FAILED') }
+    return $orders
+}
+
 function Set-SimBalance {
     <# .SYNOPSIS Sets free balances, e.g. -Balances @{ USDT = '1000' }. #>
     [CmdletBinding()]
@@ -512,5 +521,5 @@ function Get-SpotApiPath {
 }
 
 Export-ModuleMember -Function Get-DotnetHost, Set-CurrentCulture, Invoke-InCulture, Get-SpotApiPath, Invoke-ChildPwsh, Invoke-ConnectedChildPwsh, New-ConnectedSimAccount, ConvertFrom-SimQuery, Start-TestSimulator, Stop-TestSimulator, Invoke-SimControl, Reset-Simulator, New-SimAccount,
-    Get-SimAccount, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
+    Get-SimAccount, Get-SimOrder, Set-SimBalance, Add-SimOrder, Complete-SimOrder, Get-SimRequestLog, Clear-SimRequestLog, Add-SimFault,
     Clear-SimFault, Set-SimClock, Set-SimSetting, Set-SimPrice, Get-SimSignature, Invoke-SignedSimRequest
