@@ -195,7 +195,7 @@ Describe '-Debug never stops a change half way (pwsh -NonInteractive)' {
     It 'New-BingXOrder -Debug whose answer is lost: the warning does not prompt either; the order found is written, once' {
         # -Debug makes the warning preference Inquire as well; the lost-answer warning comes after the exchange placed the order.
         $null = Add-SimFault -Simulator $sim -Kind status -Status 500 -AfterProcessing -Path $api.Order
-        $result = Invoke-NonInteractive $account "try { `$out = @(New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -ClientOrderId lost_dbg -Debug 5>&1 | Where-Object { `$_ -isnot [System.Management.Automation.DebugRecord] -or `$_.Message -match 'was lost' } | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'debug ' + `$_.Message } else { 'id ' + `$_.OrderId } }); `$out } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ConnectedChildPwsh -Account $account -BaseUri $sim.BaseUri -Command "try { `$out = @(New-BingXOrder -Symbol BTC-USDT -Side BUY -Type LIMIT -Quantity 0.001 -Price 29000 -ClientOrderId lost_dbg -Debug 5>&1 | Where-Object { `$_ -isnot [System.Management.Automation.DebugRecord] -or `$_.Message -match 'was lost' } | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'debug ' + `$_.Message } else { 'id ' + `$_.OrderId } }); `$out } catch { 'failed ' + `$_.FullyQualifiedErrorId }"
 
         $result.StdOut | Should -Not -Match 'failed' -Because $result.StdOut
         $result.StdOut | Should -Match 'debug WARNING: The answer to placing order .lost_dbg. on BTC-USDT was lost'
