@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 
 namespace BingX.PowerShell.Client.Reading;
@@ -10,6 +12,9 @@ namespace BingX.PowerShell.Client.Reading;
 internal static class JsonFields
 {
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    // Field names as UTF-8, encoded once: NameEquals(string) transcodes the name again for every property it is compared with.
+    private static readonly ConcurrentDictionary<string, byte[]> Utf8Names = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
 
     /// <summary>Parses a whole document; the element outlives it. Malformed JSON throws <see cref="JsonException"/>.</summary>
     public static JsonElement Parse(string text)
@@ -30,9 +35,10 @@ internal static class JsonFields
         {
             return null;
         }
+        byte[] utf8Name = Utf8Names.GetOrAdd(name, n => Encoding.UTF8.GetBytes(n));
         foreach (JsonProperty property in obj.EnumerateObject())
         {
-            if (property.NameEquals(name))
+            if (property.NameEquals(utf8Name))
             {
                 return property.Value;
             }
@@ -113,12 +119,17 @@ internal static class JsonFields
         where TValue : struct
     {
         bool isNumber = element.HasValue && element.Value.ValueKind == JsonValueKind.Number;
+        if (isNumber && fromNumber(element!.Value, out TValue number))
+        {
+            return number;
+        }
+        // The text only now: a number read directly needs none, and most of an order's fields are numbers.
         string? text = isNumber ? element!.Value.GetRawText() : ToText(element);
         if (!isNumber && string.IsNullOrEmpty(text))
         {
             return null;
         }
-        if (isNumber ? fromNumber(element!.Value, out TValue value) : fromText(text!, out value))
+        if (!isNumber && fromText(text!, out TValue value))
         {
             return value;
         }
